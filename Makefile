@@ -1,0 +1,45 @@
+# The two commands: `make run` and `make test`. Everything else supports them.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install migrate demo serve messages check clean
+
+run: install migrate demo
+	$(MANAGE) collectstatic --noinput -v0
+	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	$(MANAGE) runserver $(HOST):$(PORT) --noreload
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+migrate: install
+	$(MANAGE) migrate --noinput -v0
+
+demo: migrate
+	$(MANAGE) load_demo
+
+# Re-extract and compile the interface strings (needs GNU gettext; the .mo files are committed).
+messages: install
+	for app in home groups knowledge news members search documents contentblocks taxonomy; do \
+		(cd $$app && ../$(BIN)/python ../manage.py makemessages -l ca -l es -l en --no-obsolete -v0 || exit 1); done
+	cd site && ../$(BIN)/python ../manage.py makemessages -l ca -l es -l en --no-obsolete -v0
+	$(MANAGE) compilemessages -v0
+
+check: install
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run -v0
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,107 @@
+"""The home page, general pages (about, legal notice, accessibility statement) and
+the network's site-wide settings."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from contentblocks.blocks import BodyBlock
+
+
+class HomePage(Page):
+    """The network's front door, one per language (translations of one another)."""
+
+    tagline = models.CharField(_("tagline"), max_length=255, blank=True)
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("tagline"),
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("tagline"),
+        index.SearchField("introduction"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_children().live().public().in_menu().specific()
+        return context
+
+
+class StandardPage(Page):
+    """A general page: about the network, legal notice, accessibility statement."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("general page")
+
+
+@register_setting(icon="site")
+class NetworkSettings(BaseSiteSetting):
+    """Who the network is and how to reach it; shown in the header and footer."""
+
+    name = models.CharField(
+        _("network name"),
+        max_length=200,
+        default="Xarxa de Municipis per l'Economia Social i Solidària",
+    )
+    short_name = models.CharField(_("short name"), max_length=40, default="XMESS")
+    email = models.EmailField(_("contact email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    address = models.TextField(_("postal address"), blank=True)
+    telegram_url = models.URLField(_("Telegram channel"), blank=True)
+    youtube_url = models.URLField(_("YouTube channel"), blank=True)
+    mastodon_url = models.URLField(_("Mastodon profile"), blank=True)
+    x_url = models.URLField(_("X (Twitter) profile"), blank=True)
+
+    panels = [
+        MultiFieldPanel([FieldPanel("name"), FieldPanel("short_name")], heading=_("Identity")),
+        MultiFieldPanel(
+            [FieldPanel("email"), FieldPanel("phone"), FieldPanel("address")],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("telegram_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("mastodon_url"),
+                FieldPanel("x_url"),
+            ],
+            heading=_("Social media"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("network settings")
+
+    @property
+    def social_links(self):
+        links = [
+            ("Telegram", self.telegram_url),
+            ("YouTube", self.youtube_url),
+            ("Mastodon", self.mastodon_url),
+            ("X", self.x_url),
+        ]
+        return [(label, url) for label, url in links if url]

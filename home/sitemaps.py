@@ -1,0 +1,25 @@
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
+
+
+class AllLanguagesSitemap(Sitemap):
+    """Wagtail's sitemap covers the site's root tree only, which is one language;
+    this one walks the root page's translations too, so every language is listed."""
+
+    def items(self):
+        site = self.get_wagtail_site()
+        roots = Page.objects.filter(translation_key=site.root_page.translation_key)
+        tree = reduce(or_, (Q(path__startswith=root.path) for root in roots), Q(pk__in=[]))
+        return (
+            Page.objects.filter(tree)
+            .live()
+            .public()
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )
