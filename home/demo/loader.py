@@ -6,7 +6,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from home.models import HomePage, NetworkSettings, StandardPage
 
-from .builders import T, ensure_group, ensure_locales, ensure_page, ensure_user, paragraphs, translate_page
+from .builders import T, catalan, ensure_group, ensure_locales, ensure_page, ensure_user, paragraphs, translate_page
 
 SECRETARIAT_GROUP = "Secretaria tècnica"
 
@@ -15,6 +15,9 @@ HOME_TITLE = T(
     "Red de Municipios por la Economía Social y Solidaria",
     "Network of Municipalities for the Social and Solidarity Economy",
 )
+# The home page's slug is not shown in URLs (the language prefix is), but the
+# admin lists it: give each translation a slug in its own language.
+HOME_SLUG = T("inici", "inicio", "home")
 HOME_TAGLINE = T(
     "Guies, documents i activitats dels ajuntaments que impulsen l'economia social i solidària.",
     "Guías, documentos y actividades de los ayuntamientos que impulsan la economía social y solidaria.",
@@ -110,7 +113,7 @@ def _ensure_home():
     home = root.get_children().type(HomePage).filter(locale__language_code="ca").first()
     if home is None:
         home, _ = ensure_page(
-            root, HomePage, "inici", title=HOME_TITLE, tagline=HOME_TAGLINE,
+            root, HomePage, catalan(HOME_SLUG), title=HOME_TITLE, tagline=HOME_TAGLINE,
             introduction=paragraphs(*HOME_INTRO), search_description=HOME_TAGLINE,
         )
     home = home.specific
