@@ -4,6 +4,7 @@ the network's site-wide settings."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -39,7 +40,21 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.get_children().live().public().in_menu().specific()
+        context["featured_sections"] = self.featured_sections(request)
         return context
+
+    def featured_sections(self, request):
+        """Blocks that other apps put on the home page (latest news, next events, new guides).
+
+        Apps register a ``home_page_sections`` hook returning ``None`` or a dict with
+        ``template`` and ``order`` plus that template's context; the home page knows none of them.
+        """
+        sections = []
+        for hook in hooks.get_hooks("home_page_sections"):
+            section = hook(request, self)
+            if section:
+                sections.append(section)
+        return sorted(sections, key=lambda section: section.get("order", 100))
 
 
 class StandardPage(Page):
