@@ -6,3 +6,6 @@ class GroupsConfig(AppConfig):
     name = "groups"
     verbose_name = _("Working groups")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the receivers)

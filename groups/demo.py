@@ -1,9 +1,14 @@
-"""The working groups named in the 2022 work plan, and their coordinators' accounts."""
+"""The working groups named in the 2022 work plan, their coordinators' accounts,
+and two products on their way through the secretariat's review."""
+
+from django.contrib.auth import get_user_model
+from django.test.utils import override_settings
 
 from home.demo.builders import T, ensure_page, ensure_user, translate_page
+from home.models import StandardPage
 
 from .models import WorkingGroupIndexPage, WorkingGroupPage
-from .provisioning import ensure_coordinators_group
+from .provisioning import provision_everything
 
 INDEX_TITLE = T("Grups de treball", "Grupos de trabajo", "Working groups")
 INDEX_DESCRIPTION = T(
@@ -69,9 +74,66 @@ def load(context):
         context.shared["working_groups"][group_page.slug] = group_page
         if spec["coordinator"]:
             username, password, role = spec["coordinator"]
-            coordinators = ensure_coordinators_group(group_page)
-            _, account = ensure_user(
+            user, account = ensure_user(
                 username, password, role=role, email=f"{username}@xmess.example",
-                first_name="Coordinació", last_name=spec["title"].ca, groups=[coordinators],
+                first_name="Coordinació", last_name=spec["title"].ca,
             )
+            _ensure_coordinator(group_page, user)
             context.add_account(account)
+    # Publishing a group provisions it; this also covers sites loaded before provisioning existed.
+    provision_everything()
+
+
+def _ensure_coordinator(group_page, user):
+    """Name the coordinator on the group page, as the secretariat would, and publish it."""
+    group_page = WorkingGroupPage.objects.get(pk=group_page.pk)
+    if group_page.coordinators.filter(pk=user.pk).exists():
+        return
+    group_page.coordinators.add(user)
+    group_page.save_revision().publish()
+
+
+# Drafts are written in Catalan and translated once approved, so these stay in Catalan.
+REVIEW_EXAMPLES = [
+    {
+        "group": "habitatge-cooperatiu",
+        "coordinator": "coord-habitatge",
+        "slug": "exemple-fitxa-cessio-d-us",
+        "title": "Exemple: fitxa sobre la cessió d'ús per a ajuntaments",
+        "introduction": "Exemple de producte en revisió: un esborrany que la coordinació del grup ha enviat a la secretaria tècnica.",
+        "rejection": None,
+    },
+    {
+        "group": "politiques-de-cures",
+        "coordinator": "coord-cures",
+        "slug": "exemple-recull-de-bones-practiques-de-cures",
+        "title": "Exemple: recull de bones pràctiques municipals de cures",
+        "introduction": "Exemple de producte retornat: la secretaria tècnica n'ha demanat canvis abans de publicar-lo.",
+        "rejection": "Exemple de comentari: cal citar la font de cada pràctica i afegir-hi el municipi que la impulsa.",
+    },
+]
+
+
+def load_workflow_examples(context):
+    """One product in review and one sent back with a comment; created once, never duplicated."""
+    secretariat = get_user_model().objects.get(username="secretaria")
+    groups = context.shared["working_groups"]
+    # The demo emails nobody: these are examples, not real submissions.
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+        for example in REVIEW_EXAMPLES:
+            group_page = groups[example["group"]]
+            if group_page.get_children().filter(slug=example["slug"]).exists():
+                continue
+            coordinator = get_user_model().objects.get(username=example["coordinator"])
+            product = StandardPage(
+                title=example["title"], slug=example["slug"], introduction=example["introduction"],
+                owner=coordinator, live=False, locale=group_page.locale,
+            )
+            group_page.add_child(instance=product)
+            product.save_revision(user=coordinator)
+            workflow_state = product.get_workflow().start(product, coordinator)
+            if example["rejection"]:
+                task_state = workflow_state.current_task_state
+                task_state.task.specific.on_action(
+                    task_state, secretariat, "reject", comment=example["rejection"]
+                )

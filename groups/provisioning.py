@@ -1,32 +1,206 @@
-"""Coordinators' permissions, derived from the page tree.
+"""Coordinators' permissions and the review workflow, derived from the page tree.
 
-Each working group page is the root of its section; the group's coordinators
-get a Django group that may reach the admin and add and edit pages only inside
-that section. Wagtail's own permission models hold the result: nothing here
-adds a parallel permission system.
+Each working group page is the root of its section. Provisioning gives the
+group, in every language it is translated to:
+
+* a Django group of its coordinators (the page's ``coordinators``), allowed to
+  reach the admin and to add and edit pages only inside that section, without
+  publishing: what they write goes through the secretariat's review;
+* a collection of its own, where the coordinators may add, change and choose
+  images and documents (not delete: a file may be used by a published page);
+* the secretariat's review workflow on the working group index, so that every
+  group section goes through it.
+
+Everything is stored in Wagtail's own models (``GroupPagePermission``,
+``GroupCollectionPermission``, ``WorkflowPage``); nothing here is a parallel
+permission system. Provisioning is idempotent: signals run it when a group page
+is created, published, moved or deleted, and ``manage.py
+provision_working_groups`` re-applies it for every group.
+
+Closing a group (status "closed", once published) withdraws its coordinators'
+permissions but keeps the group, its members and its collection: a closed
+group's products are the network's record and only the secretariat changes
+them; reopening the group restores its coordinators' access as it was.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.text import Truncator
 
-from wagtail.models import GroupPagePermission
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from .models import WorkingGroupAccess, WorkingGroupIndexPage, WorkingGroupPage
+
+SECRETARIAT_GROUP = "Secretaria tècnica"
+REVIEW_WORKFLOW = "Revisió de la secretaria tècnica"
+REVIEW_TASK = "Aprovació de la secretaria tècnica"
 
 COORDINATOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
+COORDINATOR_COLLECTION_ACTIONS = ["add", "change", "choose"]
+# Wagtail checks document and image permissions against its own models.
+MEDIA_MODELS = [("wagtaildocs", "document"), ("wagtailimages", "image")]
 
 
-def coordinators_group_name(group_page):
-    return f"Coordinació: {group_page.title}"
+def coordinators_group_name(title):
+    return Truncator(f"Coordinació: {title}").chars(150)
 
 
-def ensure_coordinators_group(group_page):
-    """The Django group of this working group's coordinators, with its page permissions."""
-    group, _ = Group.objects.get_or_create(name=coordinators_group_name(group_page))
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _canonical_page(pages):
+    """The page whose fields govern the group: the one in the default language, else the oldest."""
+    default_locale_id = Locale.get_default().pk
+    for page in pages:
+        if page.locale_id == default_locale_id:
+            return page
+    return min(pages, key=lambda page: page.pk)
+
+
+@transaction.atomic
+def provision_working_group(group_page):
+    """Bring the coordinators' group, collection and permissions of this group up to date."""
+    pages = list(
+        WorkingGroupPage.objects.filter(translation_key=group_page.translation_key).order_by("pk")
     )
-    for codename in COORDINATOR_PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(
-            group=group,
-            page=group_page,
-            permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
-        )
+    access, _ = WorkingGroupAccess.objects.select_for_update().get_or_create(
+        translation_key=group_page.translation_key
+    )
+    if not pages:
+        if access.coordinators_group:
+            _withdraw_permissions(access.coordinators_group)
+        return access
+    page = _canonical_page(pages)
+    group = _ensure_coordinators_group(access, page)
+    collection = _ensure_collection(access, page)
+    if access.coordinators_group_id != group.pk or access.collection_id != collection.pk:
+        access.coordinators_group = group
+        access.collection = collection
+        access.save()
+    group.user_set.set(page.coordinators.all())
+    if page.is_closed:
+        _withdraw_permissions(group)
+    else:
+        _grant_permissions(group, pages, collection)
+    return access
+
+
+def _ensure_coordinators_group(access, page):
+    name = coordinators_group_name(page.title)
+    group = access.coordinators_group
+    if group is None:
+        # Adopt a group made before access was recorded (same name, not another group's).
+        group = Group.objects.filter(name=name, working_group_access__isnull=True).first()
+        if group is None:
+            group = Group.objects.create(name=_free_group_name(name))
+    elif group.name != name:
+        group.name = _free_group_name(name, exclude_pk=group.pk)
+        group.save(update_fields=["name"])
     return group
+
+
+def _free_group_name(name, exclude_pk=None):
+    taken = Group.objects.exclude(pk=exclude_pk).filter(name=name).exists()
+    if not taken:
+        return name
+    suffix = 2
+    while Group.objects.exclude(pk=exclude_pk).filter(name=f"{name} ({suffix})").exists():
+        suffix += 1
+    return f"{name} ({suffix})"
+
+
+def _ensure_collection(access, page):
+    collection = access.collection
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=page.title)
+    elif collection.name != page.title:
+        collection.name = page.title
+        collection.save(update_fields=["name"])
+    return collection
+
+
+def _grant_permissions(group, pages, collection):
+    group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    page_permissions = [_permission("wagtailcore", codename) for codename in COORDINATOR_PAGE_PERMISSIONS]
+    GroupPagePermission.objects.filter(group=group).exclude(
+        page__in=pages, permission__in=page_permissions
+    ).delete()
+    for page in pages:
+        for permission in page_permissions:
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+    media_permissions = [
+        _permission(app_label, f"{action}_{model_name}")
+        for app_label, model_name in MEDIA_MODELS
+        for action in COORDINATOR_COLLECTION_ACTIONS
+    ]
+    GroupCollectionPermission.objects.filter(group=group).exclude(
+        collection=collection, permission__in=media_permissions
+    ).delete()
+    for permission in media_permissions:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=permission
+        )
+
+
+def _withdraw_permissions(group):
+    GroupPagePermission.objects.filter(group=group).delete()
+    GroupCollectionPermission.objects.filter(group=group).delete()
+    group.permissions.remove(_permission("wagtailadmin", "access_admin"))
+
+
+def ensure_review_workflow():
+    """The secretariat's one-step approval workflow; the secretariat may also choose coordinators."""
+    secretariat, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
+    secretariat.permissions.add(_permission("groups", "assign_coordinators"))
+    task = GroupApprovalTask.objects.filter(name=REVIEW_TASK).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=REVIEW_TASK)
+    task.groups.add(secretariat)
+    workflow, _ = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    return workflow
+
+
+def attach_review_workflow(index_page):
+    """Put the group sections under review, unless the secretariat chose another workflow there."""
+    workflow = ensure_review_workflow()
+    WorkflowPage.objects.get_or_create(page=index_page, defaults={"workflow": workflow})
+
+
+def provision_everything():
+    """Re-apply provisioning to every working group index and every working group."""
+    for index_page in WorkingGroupIndexPage.objects.all():
+        attach_review_workflow(index_page)
+    keys = set(WorkingGroupPage.objects.values_list("translation_key", flat=True))
+    keys |= set(WorkingGroupAccess.objects.values_list("translation_key", flat=True))
+    results = []
+    for key in sorted(keys, key=str):
+        results.append(provision_working_group(WorkingGroupPage(translation_key=key)))
+    return results
+
+
+def access_for_page(page):
+    """The provisioning of the working group whose section holds this page, or None."""
+    group_page = page.get_ancestors(inclusive=True).type(WorkingGroupPage).last()
+    if group_page is None:
+        return None
+    return WorkingGroupAccess.objects.filter(translation_key=group_page.translation_key).first()
+
+
+def coordinators_of(page):
+    """The coordinators of the working group whose section holds this page."""
+    access = access_for_page(page)
+    if access is None or access.coordinators_group is None:
+        return get_user_model().objects.none()
+    return access.coordinators_group.user_set.all()

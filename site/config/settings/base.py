@@ -182,11 +182,15 @@ REST_FRAMEWORK = {
 EMAIL_BACKEND = env.text("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "web@xmess.example")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Review emails reach the reviewing group (the secretariat), not every superuser.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # Demo content: each app contributes a loader, run in this order by `manage.py load_demo`.
 DEMO_CONTENT_LOADERS = [
     "home.demo.load",
     "groups.demo.load",
+    # Needs the section's product types: keep it after the knowledge loader.
+    "groups.demo.load_workflow_examples",
 ]
 
 LOGGING = {

@@ -1,0 +1,109 @@
+"""The coordinators' dashboard panel: where their group's work stands.
+
+Drafts not yet submitted, items waiting for the secretariat, and items sent
+back in the last weeks with the reviewer's comment, for every working group
+the person coordinates. Built from Wagtail's own workflow records.
+"""
+
+from datetime import timedelta
+from functools import reduce
+from operator import or_
+
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
+from django.utils import timezone
+
+from wagtail.admin.ui.components import Component
+from wagtail.models import Locale, Page, TaskState, WorkflowState, get_default_page_content_type
+
+from .models import WorkingGroupAccess, WorkingGroupPage
+
+RECENT_REJECTIONS = timedelta(days=30)
+ITEMS_PER_LIST = 10
+
+
+def coordinated_groups(user):
+    """Each working group this user coordinates, as the list of its pages (one per language)."""
+    keys = WorkingGroupAccess.objects.filter(coordinators_group__user=user).values("translation_key")
+    by_key = {}
+    for page in WorkingGroupPage.objects.filter(translation_key__in=keys).order_by("pk"):
+        by_key.setdefault(page.translation_key, []).append(page)
+    return list(by_key.values())
+
+
+def section_pages(group_pages):
+    """Every page inside these group pages' sections, the group pages included."""
+    return Page.objects.filter(reduce(or_, (Q(path__startswith=page.path) for page in group_pages)))
+
+
+def _page_ids_as_text(pages):
+    # Workflow states point at their object through a text ``object_id``.
+    return pages.annotate(id_text=Cast("pk", CharField())).values("id_text")
+
+
+def _page_ids(workflow_states):
+    return [int(object_id) for object_id in workflow_states.values_list("object_id", flat=True)]
+
+
+def group_work(group_pages):
+    """Drafts, items in review and recent rejections inside one group's section."""
+    section = section_pages(group_pages)
+    open_states = WorkflowState.objects.filter(
+        base_content_type=get_default_page_content_type(),
+        object_id__in=_page_ids_as_text(section),
+        status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES],
+    )
+    latest_first = "-latest_revision_created_at"
+    drafts = (
+        section.filter(has_unpublished_changes=True)
+        .exclude(pk__in=_page_ids(open_states))
+        .order_by(latest_first)[:ITEMS_PER_LIST]
+    )
+    in_review = section.filter(
+        pk__in=_page_ids(open_states.filter(status=WorkflowState.STATUS_IN_PROGRESS))
+    ).order_by(latest_first)[:ITEMS_PER_LIST]
+    rejections = list(
+        TaskState.objects.filter(
+            status=TaskState.STATUS_REJECTED,
+            finished_at__gte=timezone.now() - RECENT_REJECTIONS,
+            workflow_state__base_content_type=get_default_page_content_type(),
+            workflow_state__object_id__in=_page_ids_as_text(section),
+        )
+        .select_related("finished_by", "workflow_state")
+        .order_by("-finished_at")[:ITEMS_PER_LIST]
+    )
+    pages = section.in_bulk([int(state.workflow_state.object_id) for state in rejections])
+    rejected = [
+        {"page": pages[int(state.workflow_state.object_id)], "task_state": state}
+        for state in rejections
+        if int(state.workflow_state.object_id) in pages
+    ]
+    return {"drafts": drafts, "in_review": in_review, "rejected": rejected}
+
+
+def _in_default_language(group_pages):
+    default_locale_id = Locale.get_default().pk
+    return next((page for page in group_pages if page.locale_id == default_locale_id), group_pages[0])
+
+
+class CoordinatorPanel(Component):
+    """Shown on the admin dashboard to coordinators only; empty for everyone else."""
+
+    name = "working_group_coordination"
+    template_name = "groups/admin/coordinator_panel.html"
+    order = 90
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        groups = []
+        for group_pages in coordinated_groups(self.user):
+            page = _in_default_language(group_pages)
+            groups.append({"page": page, "panel_id": f"working-group-{page.pk}", **group_work(group_pages)})
+        return {"groups": groups}
+
+    def render_html(self, parent_context=None):
+        if not WorkingGroupAccess.objects.filter(coordinators_group__user=self.user).exists():
+            return ""
+        return super().render_html(parent_context)
