@@ -4,12 +4,15 @@ Extraction runs in the background (see ``documents.extraction``); the text is
 indexed for search on the document and on every page that attaches it.
 """
 
-from django.db import models
+from django.conf import settings
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
 from wagtail.search import index
+
+from .tasks import extract_document_text
 
 
 class SearchableDocument(AbstractDocument):
@@ -18,6 +21,7 @@ class SearchableDocument(AbstractDocument):
         EXTRACTED = "extracted", _("Text extracted")
         NO_TEXT = "no_text", _("No extractable text")
         UNSUPPORTED = "unsupported", _("File type not supported")
+        TOO_LARGE = "too_large", _("Too large to read")
         FAILED = "failed", _("Extraction failed")
 
     description = models.TextField(_("description"), blank=True)
@@ -25,6 +29,7 @@ class SearchableDocument(AbstractDocument):
         _("language"),
         max_length=8,
         blank=True,
+        choices=settings.LANGUAGES,
         help_text=_("Main language of the file's content, when known."),
     )
     extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
@@ -51,3 +56,42 @@ class SearchableDocument(AbstractDocument):
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._stored_file = instance._file_identity()
+        return instance
+
+    def _file_identity(self):
+        file = self.__dict__.get("file")
+        return (getattr(file, "name", file), self.__dict__.get("file_hash"))
+
+    @property
+    def file_has_changed(self):
+        return getattr(self, "_stored_file", None) != self._file_identity()
+
+    def save(self, *args, **kwargs):
+        """A new or replaced file resets the stored text and queues its extraction.
+
+        The task is enqueued once the transaction commits, so that a worker
+        always finds the saved file; extraction failures never reach the upload.
+        """
+        update_fields = kwargs.get("update_fields")
+        file_changed = self.file_has_changed and (update_fields is None or "file" in update_fields)
+        if file_changed:
+            self.extraction_status = self.ExtractionStatus.PENDING
+            self.extracted_text = ""
+            self.extraction_message = ""
+            self.extracted_at = None
+        super().save(*args, **kwargs)
+        self._stored_file = self._file_identity()
+        if file_changed:
+            transaction.on_commit(self.enqueue_text_extraction)
+
+    def enqueue_text_extraction(self):
+        extract_document_text.enqueue(self.pk)
+
+    @property
+    def has_text(self):
+        return self.extraction_status == self.ExtractionStatus.EXTRACTED

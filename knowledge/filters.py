@@ -1,0 +1,91 @@
+"""The library's facets, with django-filter: a GET form whose state lives in the URL.
+
+Topics and working groups are matched by translation key, so a filter chosen on
+the Catalan library means the same on the Spanish one; every facet's choices
+come from one query each, whatever the number of items.
+"""
+
+import django_filters
+from django.conf import settings
+from django.db.models import Exists, F, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Page
+
+from taxonomy.models import Topic
+
+from .models.base import WORKING_GROUP_CONTENT_TYPE, KnowledgeAttachment, KnowledgeKind, KnowledgePage
+
+SORT_ORDERS = {
+    "newest": (F("publication_date").desc(nulls_last=True), "title"),
+    "oldest": (F("publication_date").asc(nulls_last=True), "title"),
+    "title": ("title",),
+}
+
+
+class LibraryFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=KnowledgeKind.choices, empty_label=_("All kinds"))
+    topic = django_filters.ChoiceFilter(label=_("Topic"), method="filter_topic", empty_label=_("All topics"))
+    group = django_filters.ChoiceFilter(
+        label=_("Working group"), method="filter_group", empty_label=_("All working groups")
+    )
+    year = django_filters.TypedChoiceFilter(
+        label=_("Year"), field_name="publication_date", lookup_expr="year", coerce=int, empty_label=_("All years")
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language of the files"),
+        choices=settings.LANGUAGES,
+        method="filter_language",
+        empty_label=_("Any language"),
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        choices=[("newest", _("Newest first")), ("oldest", _("Oldest first")), ("title", _("Title (A–Z)"))],
+        method="sort_items",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = KnowledgePage
+        fields = []
+
+    def __init__(self, data=None, *args, locale, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.topics_by_slug = {
+            topic.slug: topic for topic in Topic.objects.filter(locale=locale).order_by("name")
+        }
+        self.groups_by_slug = {
+            group.slug: group
+            for group in Page.objects.live().public().filter(locale=locale, **WORKING_GROUP_CONTENT_TYPE)
+            .order_by("title").only("slug", "title", "translation_key")
+        }
+        years = self.queryset.dates("publication_date", "year", order="DESC")
+        self.filters["topic"].extra["choices"] = [(slug, t.name) for slug, t in self.topics_by_slug.items()]
+        self.filters["group"].extra["choices"] = [(slug, g.title) for slug, g in self.groups_by_slug.items()]
+        self.filters["year"].extra["choices"] = [(date.year, str(date.year)) for date in years]
+        self.form.fields["sort"].initial = "newest"
+
+    def filter_topic(self, queryset, name, value):
+        return queryset.filter(topics__translation_key=self.topics_by_slug[value].translation_key)
+
+    def filter_group(self, queryset, name, value):
+        return queryset.filter(working_group__translation_key=self.groups_by_slug[value].translation_key)
+
+    def filter_language(self, queryset, name, value):
+        files_in_language = KnowledgeAttachment.objects.filter(page=OuterRef("pk"), document__language=value)
+        return queryset.filter(Exists(files_in_language))
+
+    def sort_items(self, queryset, name, value):
+        return queryset.order_by(*SORT_ORDERS.get(value, SORT_ORDERS["newest"]))
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if not self.form.cleaned_data.get("sort"):
+            queryset = queryset.order_by(*SORT_ORDERS["newest"])
+        return queryset
+
+    @property
+    def is_filtered(self):
+        return self.is_bound and any(
+            value for key, value in self.form.cleaned_data.items() if key != "sort"
+        )

@@ -1,0 +1,208 @@
+"""What every knowledge page shares: the library lists, filters and relates them by these fields.
+
+``KnowledgePage`` is a concrete (multi-table) base so that the library can
+filter, sort and paginate guides and policy documents in one query; it knows
+nothing of its subclasses.
+"""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Q
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import CollectionViewRestriction, Orderable, Page
+from wagtail.search import index
+
+WORKING_GROUP_MODEL = "groups.WorkingGroupPage"
+WORKING_GROUP_CONTENT_TYPE = {"content_type__app_label": "groups", "content_type__model": "workinggrouppage"}
+
+
+class KnowledgeKind(models.TextChoices):
+    GUIDE = "guide", _("Guide")
+    CAMPAIGN = "campaign", _("Campaign material")
+    WORKSHOP = "workshop", _("Workshop material")
+    LAW = "law", _("Law")
+    DECREE = "decree", _("Decree")
+    REGULATION = "regulation", _("Regulation or by-law")
+    POSITION_PAPER = "position_paper", _("Position paper")
+    MODEL_CLAUSE = "model_clause", _("Model clause")
+    REPORT = "report", _("Report")
+    PROCUREMENT_GUIDANCE = "procurement_guidance", _("Procurement guidance")
+
+
+class KnowledgePageTag(TaggedItemBase):
+    """Free tags (django-taggit) on knowledge pages; modelcluster needs a through-model of our own."""
+
+    content_object = ParentalKey(
+        "knowledge.KnowledgePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+def about_panels(kind_choices):
+    """The panels every knowledge page shares; the kind offers only its page type's choices."""
+    return [
+        FieldPanel("kind", widget=forms.Select(choices=[("", "---------"), *kind_choices])),
+        FieldPanel("summary"),
+        FieldPanel("cover_image"),
+        MultiFieldPanel(
+            [FieldPanel("authors"), FieldPanel("working_group"), FieldPanel("publication_date")],
+            heading=_("Who and when"),
+        ),
+        MultiFieldPanel([FieldPanel("topics"), FieldPanel("tags")], heading=_("Topics and tags")),
+    ]
+
+
+def attachments_panel():
+    return InlinePanel("attachments", heading=_("Files to download"), label=_("File"))
+
+
+class KnowledgePage(Page):
+    """A guide or a policy document: the fields the library filters and relates them by."""
+
+    kind_choices = KnowledgeKind.choices
+
+    kind = models.CharField(_("kind"), max_length=32, choices=KnowledgeKind.choices)
+    summary = models.TextField(
+        _("summary"), help_text=_("Two or three sentences: what it is and who it is for.")
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    authors = models.CharField(
+        _("authors"), max_length=255, blank=True, help_text=_("People or organisations, separated by commas.")
+    )
+    working_group = models.ForeignKey(
+        WORKING_GROUP_MODEL,
+        verbose_name=_("working group"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="knowledge_items",
+        help_text=_("Filled in from the page tree when the page is inside a working group's section."),
+    )
+    publication_date = models.DateField(_("publication date"), null=True, blank=True)
+    topics = ParentalManyToManyField("taxonomy.Topic", verbose_name=_("topics"), blank=True, related_name="+")
+    tags = ClusterTaggableManager(
+        verbose_name=_("tags"), through=KnowledgePageTag, blank=True,
+        help_text=_("Free keywords, separated by commas."),
+    )
+
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("authors"),
+        index.SearchField("attachment_text"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("kind"),
+        index.FilterField("publication_date"),
+    ]
+
+    is_creatable = False
+
+    class Meta:
+        verbose_name = _("knowledge page")
+        verbose_name_plural = _("knowledge pages")
+
+    def clean(self):
+        super().clean()
+        if self.kind not in {value for value, _label in self.kind_choices}:
+            raise ValidationError({"kind": _("Choose one of the kinds offered for this page type.")})
+
+    def save(self, *args, **kwargs):
+        group_id = self.working_group_id_from_tree()
+        if group_id is not None:
+            self.working_group_id = group_id
+        super().save(*args, **kwargs)
+
+    def working_group_id_from_tree(self):
+        """The working group whose section holds this page: the tree is the source of truth."""
+        if not self.path:
+            return None
+        return (
+            Page.objects.ancestor_of(self).filter(**WORKING_GROUP_CONTENT_TYPE)
+            .order_by("-depth").values_list("pk", flat=True).first()
+        )
+
+    # Search: the text inside the attached files is part of the page.
+    def attachment_text(self):
+        """Titles, descriptions and extracted text of the public files this page attaches."""
+        parts = []
+        for attachment in self.attachments.select_related("document__collection"):
+            document = attachment.document
+            if _collection_is_private(document.collection):
+                continue
+            parts.extend([attachment.label, document.title, document.description, document.extracted_text])
+        return "\n".join(part for part in parts if part)
+
+    # Display helpers, for the templates.
+    @cached_property
+    def downloads(self):
+        return list(self.attachments.select_related("document"))
+
+    def localized_topics(self):
+        return [topic.localized for topic in self.topics.all()]
+
+    @property
+    def localized_working_group(self):
+        group = self.working_group
+        if group is None:
+            return None
+        group = group.localized
+        return group if group.live else None
+
+    def related_items(self, limit=4):
+        """Other live knowledge pages in this language that share the most topics with this one."""
+        keys = list(self.topics.values_list("translation_key", flat=True))
+        if not keys:
+            return []
+        return list(
+            KnowledgePage.objects.live().public()
+            .filter(locale_id=self.locale_id, topics__translation_key__in=keys)
+            .exclude(translation_key=self.translation_key)
+            .annotate(shared_topics=Count("topics", filter=Q(topics__translation_key__in=keys), distinct=True))
+            .order_by("-shared_topics", models.F("publication_date").desc(nulls_last=True), "title")
+            [:limit]
+        )
+
+
+def _collection_is_private(collection):
+    return CollectionViewRestriction.objects.filter(
+        collection__in=collection.get_ancestors(inclusive=True)
+    ).exists()
+
+
+class KnowledgeAttachment(Orderable):
+    """A downloadable file (a Wagtail document) attached to a knowledge page."""
+
+    page = ParentalKey(KnowledgePage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    label = models.CharField(
+        _("label"), max_length=255, blank=True, help_text=_("Shown instead of the document's title.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("attached file")
+        verbose_name_plural = _("attached files")
+
+    def __str__(self):
+        return self.label or self.document.title

@@ -1,0 +1,221 @@
+"""Guides: a guide page per edition, with its chapters as child pages.
+
+Why chapters are child pages rather than sections of one long page: each
+chapter gets its own address to share and its own search result, a long guide
+stays light to read and to edit, a coordinator can revise one chapter through
+the workflow without locking the whole guide, and Wagtail's "copy page with
+its subpages" starts a new edition with every chapter in place. Sections inside
+a chapter are its headings, each with a stable anchor (``knowledge.sections``).
+
+Editions: each edition is a guide page with its number and date; a new edition
+names the one it replaces (``previous_edition``). Editions are matched by
+translation key, so the chain holds in every language.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from contentblocks.blocks import BodyBlock
+
+from ..forms import KnowledgePageForm
+from ..sections import sections_of
+from .base import WORKING_GROUP_MODEL, KnowledgeKind, KnowledgePage, about_panels, attachments_panel
+
+PRODUCT_KINDS = [
+    (KnowledgeKind.GUIDE.value, KnowledgeKind.GUIDE.label),
+    (KnowledgeKind.CAMPAIGN.value, KnowledgeKind.CAMPAIGN.label),
+    (KnowledgeKind.WORKSHOP.value, KnowledgeKind.WORKSHOP.label),
+]
+
+
+class GuidePage(KnowledgePage):
+    """One edition of a guide or another product of the network (campaign or workshop material)."""
+
+    class EditionStatus(models.TextChoices):
+        PUBLISHED = "published", _("Published")
+        IN_PREPARATION = "in_preparation", _("In preparation")
+
+    kind_choices = PRODUCT_KINDS
+
+    introduction = StreamField(BodyBlock(), blank=True, verbose_name=_("introduction"))
+    edition_number = models.PositiveSmallIntegerField(
+        _("edition number"), default=1, validators=[MinValueValidator(1), MaxValueValidator(99)]
+    )
+    edition_status = models.CharField(
+        _("edition status"), max_length=16, choices=EditionStatus.choices, default=EditionStatus.PUBLISHED
+    )
+    planned_year = models.PositiveSmallIntegerField(
+        _("planned year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        help_text=_("For an edition in preparation: the year it is planned to come out."),
+    )
+    previous_edition = models.ForeignKey(
+        "knowledge.GuidePage",
+        verbose_name=_("previous edition"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="next_editions",
+        help_text=_("The edition this one replaces. Readers of the older edition are pointed here."),
+    )
+
+    base_form_class = KnowledgePageForm
+    content_panels = Page.content_panels + about_panels(PRODUCT_KINDS) + [
+        MultiFieldPanel(
+            [
+                FieldPanel("edition_number"),
+                FieldPanel("edition_status"),
+                FieldPanel("planned_year"),
+                PageChooserPanel("previous_edition", "knowledge.GuidePage"),
+            ],
+            heading=_("Edition"),
+        ),
+        FieldPanel("introduction"),
+        attachments_panel(),
+    ]
+    search_fields = KnowledgePage.search_fields + [
+        index.SearchField("introduction"),
+        index.FilterField("edition_status"),
+    ]
+
+    parent_page_types = ["knowledge.LibraryPage", WORKING_GROUP_MODEL]
+    subpage_types = ["knowledge.GuideChapterPage"]
+
+    class Meta:
+        verbose_name = _("guide")
+        verbose_name_plural = _("guides")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.edition_status == self.EditionStatus.IN_PREPARATION and not self.planned_year:
+            errors["planned_year"] = _("Say when the edition in preparation is planned to come out.")
+        if self.edition_status == self.EditionStatus.PUBLISHED and not self.publication_date:
+            errors["publication_date"] = _("A published edition needs its publication date.")
+        previous = self.previous_edition
+        if previous is not None:
+            if previous.translation_key == self.translation_key:
+                errors["previous_edition"] = _("An edition cannot replace itself.")
+            elif previous.edition_number >= self.edition_number:
+                errors["edition_number"] = _(
+                    "The edition number must be higher than the previous edition's (%(number)s)."
+                ) % {"number": previous.edition_number}
+        if errors:
+            raise ValidationError(errors)
+
+    # Editions
+    @cached_property
+    def editions(self):
+        """Every live edition of this guide in this page's language, oldest first."""
+        keys = self._edition_keys()
+        return list(
+            GuidePage.objects.live().public()
+            .filter(translation_key__in=keys, locale_id=self.locale_id)
+            .order_by("edition_number")
+        )
+
+    def _edition_keys(self):
+        keys = [self.translation_key]
+        previous_id = self.previous_edition_id
+        while previous_id and len(keys) < 100:
+            row = GuidePage.objects.filter(pk=previous_id).values("translation_key", "previous_edition_id").first()
+            if row is None or row["translation_key"] in keys:
+                break
+            keys.append(row["translation_key"])
+            previous_id = row["previous_edition_id"]
+        frontier = {self.translation_key}
+        while frontier and len(keys) < 100:
+            following = set(
+                GuidePage.objects.filter(previous_edition__translation_key__in=frontier)
+                .values_list("translation_key", flat=True)
+            ) - set(keys)
+            keys.extend(following)
+            frontier = following
+        return keys
+
+    @cached_property
+    def current_edition(self):
+        """The newest published edition (this one when none is newer)."""
+        published = [e for e in self.editions if e.edition_status == self.EditionStatus.PUBLISHED]
+        return published[-1] if published else None
+
+    @property
+    def is_current_edition(self):
+        return self.current_edition is not None and self.current_edition.pk == self.pk
+
+    @property
+    def is_superseded(self):
+        current = self.current_edition
+        return (
+            self.edition_status == self.EditionStatus.PUBLISHED
+            and current is not None
+            and current.edition_number > self.edition_number
+        )
+
+    @cached_property
+    def edition_in_preparation(self):
+        """A newer edition being prepared, to announce on the current one."""
+        for edition in self.editions:
+            if edition.edition_status == self.EditionStatus.IN_PREPARATION and edition.edition_number > self.edition_number:
+                return edition
+        return None
+
+    # Chapters
+    @cached_property
+    def chapters(self):
+        return list(self.get_children().live().public().specific())
+
+    def table_of_contents(self):
+        return [
+            {"number": number, "chapter": chapter, "sections": sections_of(chapter.body)}
+            for number, chapter in enumerate(self.chapters, start=1)
+        ]
+
+
+class GuideChapterPage(Page):
+    """A chapter of a guide; its headings are the sections, each with a stable anchor."""
+
+    summary = models.TextField(_("summary"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["knowledge.GuidePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("guide chapter")
+        verbose_name_plural = _("guide chapters")
+
+    @cached_property
+    def guide(self):
+        return self.get_parent().specific
+
+    @property
+    def sections(self):
+        return sections_of(self.body)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        chapters = self.guide.chapters
+        position = next((i for i, chapter in enumerate(chapters) if chapter.pk == self.pk), None)
+        context["guide"] = self.guide
+        context["chapter_number"] = position + 1 if position is not None else None
+        if position is not None:
+            context["previous_chapter"] = chapters[position - 1] if position > 0 else None
+            context["next_chapter"] = chapters[position + 1] if position + 1 < len(chapters) else None
+        return context

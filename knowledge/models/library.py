@@ -1,0 +1,70 @@
+"""The library: every guide and policy document of the site, wherever in the tree it is published."""
+
+from django.core.paginator import Paginator
+from django.db.models import Exists, F, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..filters import LibraryFilter
+from .base import KnowledgePage
+from .guides import GuidePage
+
+
+def library_items(locale):
+    """Live public knowledge pages in a language: one entry per guide (its current edition)."""
+    newer_published_edition = GuidePage.objects.live().filter(
+        edition_status=GuidePage.EditionStatus.PUBLISHED,
+        locale_id=OuterRef("locale_id"),
+        previous_edition__translation_key=OuterRef("translation_key"),
+    )
+    return (
+        KnowledgePage.objects.live().public()
+        .filter(locale=locale)
+        .exclude(guidepage__edition_status=GuidePage.EditionStatus.IN_PREPARATION)
+        .exclude(Exists(newer_published_edition))
+    )
+
+
+class LibraryPage(Page):
+    """Lists, filters and paginates the knowledge base; the filter state lives in the URL."""
+
+    items_per_page = 12
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["knowledge.GuidePage", "knowledge.PolicyDocumentPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("library")
+        verbose_name_plural = _("libraries")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filterset = LibraryFilter(request.GET or None, queryset=library_items(self.locale), locale=self.locale)
+        items = filterset.qs.select_related("locale").annotate(group_key=F("working_group__translation_key"))
+        paginator = Paginator(items, self.items_per_page)
+        page_of_items = paginator.get_page(request.GET.get("page"))
+        groups = {group.translation_key: group for group in filterset.groups_by_slug.values()}
+        context.update(
+            filterset=filterset,
+            page_of_items=page_of_items,
+            entries=[{"page": item, "group": groups.get(item.group_key)} for item in page_of_items],
+            elided_page_range=paginator.get_elided_page_range(page_of_items.number, on_each_side=2, on_ends=1),
+        )
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        filterset = response.context_data.get("filterset") if hasattr(response, "context_data") else None
+        if filterset is not None and filterset.is_bound and not filterset.is_valid():
+            response.status_code = 400
+        return response
