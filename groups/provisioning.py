@@ -34,6 +34,7 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Locale,
+    Page,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -178,10 +179,33 @@ def attach_review_workflow(index_page):
     WorkflowPage.objects.get_or_create(page=index_page, defaults={"workflow": workflow})
 
 
+def replace_unstaffed_site_workflow():
+    """Let the secretariat review the rest of the site too, if nobody else could.
+
+    Wagtail installs a "Moderators approval" workflow on the root for a
+    "Moderators" group. Where no one belongs to the groups of that workflow's
+    tasks, a submission outside the group sections (news, the library) would
+    wait for nobody; the secretariat's review takes its place. A workflow that
+    has reviewers is left alone.
+    """
+    root_assignment = WorkflowPage.objects.filter(page=Page.get_first_root_node()).first()
+    if root_assignment is None:
+        return
+    tasks = GroupApprovalTask.objects.filter(workflow_tasks__workflow=root_assignment.workflow)
+    reviewing_groups = Group.objects.filter(
+        pk__in=GroupApprovalTask.groups.through.objects.filter(groupapprovaltask__in=tasks).values("group")
+    )
+    if get_user_model().objects.filter(groups__in=reviewing_groups).exists():
+        return
+    root_assignment.workflow = ensure_review_workflow()
+    root_assignment.save()
+
+
 def provision_everything():
     """Re-apply provisioning to every working group index and every working group."""
     for index_page in WorkingGroupIndexPage.objects.all():
         attach_review_workflow(index_page)
+    replace_unstaffed_site_workflow()
     keys = set(WorkingGroupPage.objects.values_list("translation_key", flat=True))
     keys |= set(WorkingGroupAccess.objects.values_list("translation_key", flat=True))
     results = []
