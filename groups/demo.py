@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.test.utils import override_settings
 
 from home.demo.builders import T, ensure_page, ensure_user, translate_page
-from home.models import StandardPage
+from knowledge.models import GuidePage, KnowledgeKind
 
 from .models import WorkingGroupIndexPage, WorkingGroupPage
 from .provisioning import provision_everything
@@ -94,13 +94,14 @@ def _ensure_coordinator(group_page, user):
 
 
 # Drafts are written in Catalan and translated once approved, so these stay in Catalan.
+PLANNED_YEAR = 2023
 REVIEW_EXAMPLES = [
     {
         "group": "habitatge-cooperatiu",
         "coordinator": "coord-habitatge",
         "slug": "exemple-fitxa-cessio-d-us",
         "title": "Exemple: fitxa sobre la cessió d'ús per a ajuntaments",
-        "introduction": "Exemple de producte en revisió: un esborrany que la coordinació del grup ha enviat a la secretaria tècnica.",
+        "summary": "Exemple de producte en revisió: un esborrany que la coordinació del grup ha enviat a la secretaria tècnica.",
         "rejection": None,
     },
     {
@@ -108,7 +109,7 @@ REVIEW_EXAMPLES = [
         "coordinator": "coord-cures",
         "slug": "exemple-recull-de-bones-practiques-de-cures",
         "title": "Exemple: recull de bones pràctiques municipals de cures",
-        "introduction": "Exemple de producte retornat: la secretaria tècnica n'ha demanat canvis abans de publicar-lo.",
+        "summary": "Exemple de producte retornat: la secretaria tècnica n'ha demanat canvis abans de publicar-lo.",
         "rejection": "Exemple de comentari: cal citar la font de cada pràctica i afegir-hi el municipi que la impulsa.",
     },
 ]
@@ -125,9 +126,10 @@ def load_workflow_examples(context):
             if group_page.get_children().filter(slug=example["slug"]).exists():
                 continue
             coordinator = get_user_model().objects.get(username=example["coordinator"])
-            product = StandardPage(
-                title=example["title"], slug=example["slug"], introduction=example["introduction"],
-                owner=coordinator, live=False, locale=group_page.locale,
+            product = GuidePage(
+                title=example["title"], slug=example["slug"], summary=example["summary"],
+                kind=KnowledgeKind.GUIDE, edition_status=GuidePage.EditionStatus.IN_PREPARATION,
+                planned_year=PLANNED_YEAR, owner=coordinator, live=False, locale=group_page.locale,
             )
             group_page.add_child(instance=product)
             product.save_revision(user=coordinator)

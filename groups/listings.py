@@ -1,20 +1,22 @@
 """What a working group's public page lists from its own section.
 
-The group's products (guides, reports, workshop material) are the pages that
-live beneath its page, whatever their type: the section is the group's space.
-Only live, public pages are listed, newest first, fetched with one query per
-page type (``specific()``), never one per item.
+The group's products (guides, policy documents, other pages) are the pages
+directly beneath its page: the section is the group's space (a guide's
+chapters sit one level further down and belong to their guide). Only live,
+public pages are listed, newest first, fetched with one query per page type
+(``specific()``), never one per item.
 """
+
+from wagtail.models import Page
 
 PRODUCT_LIMIT = 50
 
 
 def section_products(group_page):
     return (
-        group_page.get_descendants()
+        Page.objects.child_of(group_page)
         .live()
         .public()
-        .filter(locale_id=group_page.locale_id)
         .order_by("-first_published_at", "pk")
         .specific()[:PRODUCT_LIMIT]
     )

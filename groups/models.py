@@ -98,6 +98,8 @@ class WorkingGroupPage(Page):
     ]
 
     parent_page_types = ["groups.WorkingGroupIndexPage"]
+    # The group's products; its news and events live in the news section and point back to it.
+    subpage_types = ["knowledge.GuidePage", "knowledge.PolicyDocumentPage", "home.StandardPage"]
 
     class Meta:
         verbose_name = _("working group")

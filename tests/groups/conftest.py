@@ -1,101 +1,133 @@
-"""Fixtures for the working-group tests: the demo's roles, sections and admin helpers."""
+"""Fixtures for the working-group tests: the demo's roles, the sections and admin helpers."""
+
+import datetime
+from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from wagtail.models import Collection, Page
+from wagtail.models import Collection, Locale, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from groups.models import WorkingGroupAccess, WorkingGroupPage
 from home.models import StandardPage
+from knowledge.models import GuidePage, KnowledgeKind, LibraryPage
 
 GROUP_A = "habitatge-cooperatiu"
 GROUP_B = "politiques-de-cures"
 
 
-def user(username):
-    return get_user_model().objects.get(username=username)
-
-
 @pytest.fixture
 def users(db):
     """The five roles of the acceptance matrix; ``None`` is the anonymous visitor."""
+    User = get_user_model()
     return {
         "anonymous": None,
-        "coordinator_a": user("coord-habitatge"),
-        "coordinator_b": user("coord-cures"),
-        "secretariat": user("secretaria"),
-        "superuser": user("admin"),
+        "coordinator_a": User.objects.get(username="coord-habitatge"),
+        "coordinator_b": User.objects.get(username="coord-cures"),
+        "secretariat": User.objects.get(username="secretaria"),
+        "superuser": User.objects.get(username="admin"),
     }
 
 
 def group_page(slug, language="ca"):
-    return WorkingGroupPage.objects.get(slug=slug, locale__language_code="ca").get_translation(
-        _locale(language)
-    )
-
-
-def _locale(language):
-    from wagtail.models import Locale
-
-    return Locale.objects.get(language_code=language)
+    page = WorkingGroupPage.objects.get(slug=slug, locale__language_code="ca")
+    return page.get_translation(Locale.objects.get(language_code=language))
 
 
 def collection_of(page):
     return WorkingGroupAccess.objects.get(translation_key=page.translation_key).collection
 
 
+# Page builders: a product of each section's own type, as a draft or live.
+
+
+def guide(title, slug, **fields):
+    return GuidePage(
+        title=title, slug=slug, kind=KnowledgeKind.GUIDE, summary="Resum de prova.",
+        publication_date=datetime.date(2024, 1, 15), **fields,
+    )
+
+
+def general_page(title, slug, **fields):
+    return StandardPage(title=title, slug=slug, introduction="Text de prova.", **fields)
+
+
+def guide_form(title, slug, **extra):
+    return nested_form_data(
+        {
+            "title": title, "slug": slug, "kind": "guide", "summary": "Resum de prova.",
+            "authors": "", "publication_date": "2024-01-15", "edition_number": "1",
+            "edition_status": "published", "planned_year": "", "tags": "",
+            "introduction": streamfield([]), "attachments": inline_formset([]),
+            "comments": inline_formset([]), **extra,
+        }
+    )
+
+
+def general_page_form(title, slug, **extra):
+    return nested_form_data(
+        {
+            "title": title, "slug": slug, "introduction": "Text de prova.",
+            "body": streamfield([]), "comments": inline_formset([]), **extra,
+        }
+    )
+
+
+@dataclass
+class Section:
+    """Where a section's content lives, what it holds and which collection takes its files."""
+
+    parent: Page
+    collection: Collection
+    build: object
+    form: object
+    model_path: tuple
+
+    def add(self, title, slug, *, owner=None, live=False):
+        page = self.build(title, slug, owner=owner, live=live)
+        Page.objects.get(pk=self.parent.pk).specific.add_child(instance=page)
+        revision = page.save_revision(user=owner)
+        if live:
+            revision.publish()
+        return Page.objects.get(pk=page.pk).specific
+
+
+GUIDES = dict(build=guide, form=guide_form, model_path=("knowledge", "guidepage"))
+GENERAL_PAGES = dict(build=general_page, form=general_page_form, model_path=("home", "standardpage"))
+
+
 @pytest.fixture
 def sections(home_pages):
-    """Each section of the matrix: the page that holds its content and the collection for its files.
+    """Each section of the matrix: the two groups, the news and the knowledge library.
 
-    The news index and the library are built by other apps; until they exist
-    here, a general page stands in as each section's root (outside any group).
+    The news index is built by another app; until it lands, a general page
+    outside every group stands in for it.
     """
     home = home_pages["ca"]
-    news = _standard_child(home, "noticies-de-prova", "Notícies (prova)")
-    library = _standard_child(home, "biblioteca-de-prova", "Biblioteca (prova)")
     root_collection = Collection.get_first_root_node()
+    library = LibraryPage.objects.filter(locale__language_code="ca").first()
+    if library is None:
+        library = LibraryPage(title="Biblioteca", slug="biblioteca")
+        home.add_child(instance=library)
+        library.save_revision().publish()
+    news = general_page("Notícies (prova)", "noticies-de-prova")
+    Page.objects.get(pk=home.pk).add_child(instance=news)
+    news.save_revision().publish()
     a, b = group_page(GROUP_A), group_page(GROUP_B)
     return {
-        "group_a": (a, collection_of(a)),
-        "group_b": (b, collection_of(b)),
-        "news": (news, root_collection),
-        "library": (library, root_collection),
+        "group_a": Section(a, collection_of(a), **GUIDES),
+        "group_b": Section(b, collection_of(b), **GUIDES),
+        "news": Section(news, root_collection, **GENERAL_PAGES),
+        "library": Section(library, root_collection, **GUIDES),
     }
-
-
-def _standard_child(parent, slug, title, *, live=True, owner=None):
-    page = StandardPage(title=title, slug=slug, live=live, owner=owner)
-    parent.add_child(instance=page)
-    revision = page.save_revision(user=owner)
-    if live:
-        revision.publish()
-    return Page.objects.get(pk=page.pk).specific
-
-
-def make_draft(parent, slug, title="Esborrany de prova", owner=None):
-    return _standard_child(parent, slug, title, live=False, owner=owner)
 
 
 def submit(page, user):
     """Start the workflow that applies to the page, as the editor's Submit button does."""
     page.save_revision(user=user)
     return page.get_workflow().start(page, user)
-
-
-def standard_page_form(title, slug, **extra):
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": slug,
-            "introduction": "Text de prova.",
-            "body": streamfield([]),
-            "comments": inline_formset([]),
-            **extra,
-        }
-    )
 
 
 def text_file(name="acta.txt", content=b"Acta de la reunio del grup."):

@@ -12,7 +12,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Page, WorkflowState
 
-from .conftest import make_draft, standard_page_form, submit, text_file
+from .conftest import submit, text_file
 
 pytestmark = pytest.mark.django_db
 
@@ -38,38 +38,38 @@ def _assert_not_a_server_error(response):
     assert response.status_code < 500
 
 
-def view_draft(client, parent, collection, users):
-    draft = make_draft(parent, "esborrany-secret", "Esborrany secret", owner=users["superuser"])
+def view_draft(client, section, users):
+    draft = section.add("Esborrany secret", "esborrany-secret", owner=users["superuser"])
     response = client.get(reverse("wagtailadmin_pages:view_draft", args=[draft.pk]))
     _assert_not_a_server_error(response)
     return response.status_code == 200 and "Esborrany secret" in response.content.decode()
 
 
-def create(client, parent, collection, users):
-    url = reverse("wagtailadmin_pages:add", args=["home", "standardpage", parent.pk])
-    _assert_not_a_server_error(client.post(url, standard_page_form("Producte nou", "producte-nou")))
-    return Page.objects.child_of(parent).filter(slug="producte-nou").exists()
+def create(client, section, users):
+    url = reverse("wagtailadmin_pages:add", args=[*section.model_path, section.parent.pk])
+    _assert_not_a_server_error(client.post(url, section.form("Producte nou", "producte-nou")))
+    return Page.objects.child_of(section.parent).filter(slug="producte-nou").exists()
 
 
-def edit(client, parent, collection, users):
-    draft = make_draft(parent, "per-editar", owner=users["superuser"])
+def edit(client, section, users):
+    draft = section.add("Esborrany", "per-editar", owner=users["superuser"])
     url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
-    _assert_not_a_server_error(client.post(url, standard_page_form("Títol revisat", "per-editar")))
+    _assert_not_a_server_error(client.post(url, section.form("Títol revisat", "per-editar")))
     return Page.objects.get(pk=draft.pk).draft_title == "Títol revisat"
 
 
-def submit_for_review(client, parent, collection, users):
-    draft = make_draft(parent, "per-enviar", owner=users["superuser"])
+def submit_for_review(client, section, users):
+    draft = section.add("Esborrany", "per-enviar", owner=users["superuser"])
     url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
-    form = standard_page_form("Per enviar", "per-enviar", **{"action-submit": "Submit"})
+    form = section.form("Per enviar", "per-enviar", **{"action-submit": "Submit"})
     _assert_not_a_server_error(client.post(url, form))
     return WorkflowState.objects.filter(
         object_id=str(draft.pk), status=WorkflowState.STATUS_IN_PROGRESS
     ).exists()
 
 
-def approve(client, parent, collection, users):
-    draft = make_draft(parent, "per-aprovar", owner=users["superuser"])
+def approve(client, section, users):
+    draft = section.add("Esborrany", "per-aprovar", owner=users["superuser"])
     task_state = submit(draft, users["superuser"]).current_task_state
     url = reverse(
         "wagtailadmin_pages:workflow_action", args=[draft.pk, "approve", task_state.pk]
@@ -78,24 +78,24 @@ def approve(client, parent, collection, users):
     return Page.objects.get(pk=draft.pk).live
 
 
-def publish(client, parent, collection, users):
-    draft = make_draft(parent, "per-publicar", owner=users["superuser"])
+def publish(client, section, users):
+    draft = section.add("Esborrany", "per-publicar", owner=users["superuser"])
     url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
-    form = standard_page_form("Per publicar", "per-publicar", **{"action-publish": "Publish"})
+    form = section.form("Per publicar", "per-publicar", **{"action-publish": "Publish"})
     _assert_not_a_server_error(client.post(url, form))
     return Page.objects.get(pk=draft.pk).live
 
 
-def delete(client, parent, collection, users):
-    draft = make_draft(parent, "per-esborrar", owner=users["superuser"])
+def delete(client, section, users):
+    draft = section.add("Esborrany", "per-esborrar", owner=users["superuser"])
     _assert_not_a_server_error(client.post(reverse("wagtailadmin_pages:delete", args=[draft.pk])))
     return not Page.objects.filter(pk=draft.pk).exists()
 
 
-def upload(client, parent, collection, users):
-    form = {"title": "Acta de prova", "file": text_file(), "collection": collection.pk}
+def upload(client, section, users):
+    form = {"title": "Acta de prova", "file": text_file(), "collection": section.collection.pk}
     _assert_not_a_server_error(client.post(reverse("wagtaildocs:add"), form))
-    return get_document_model().objects.filter(title="Acta de prova", collection=collection).exists()
+    return get_document_model().objects.filter(title="Acta de prova", collection=section.collection).exists()
 
 
 PERFORM = {
@@ -116,9 +116,8 @@ PERFORM = {
 def test_role_may_perform_action_in_section_only_as_the_matrix_says(
     role, action, section, users, sections, login
 ):
-    parent, collection = sections[section]
     client = login(users[role])
-    allowed = PERFORM[action](client, parent, collection, users)
+    allowed = PERFORM[action](client, sections[section], users)
     assert allowed is expected(role, action, section), (
         f"{role} {'could' if allowed else 'could not'} {action} in {section}"
     )
