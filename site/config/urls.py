@@ -35,7 +35,9 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Project apps add their language-prefixed views here, before Wagtail's catch-all.
-localized_app_urls = []
+localized_app_urls = [
+    path("", include("news.urls")),
+]
 
 urlpatterns += i18n_patterns(
     *localized_app_urls,

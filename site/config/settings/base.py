@@ -191,6 +191,7 @@ DEMO_CONTENT_LOADERS = [
     "groups.demo.load",
     # Needs the section's product types: keep it after the knowledge loader.
     "groups.demo.load_workflow_examples",
+    "news.demo.load",
 ]
 
 LOGGING = {

@@ -1,0 +1,57 @@
+"""What the public sees of news and events, in the active language.
+
+Shared by the feeds, the calendars, the template tags and the ``groups`` app
+(a group page lists its news and events): ``news`` finds a working group only
+by its translation key, never by importing ``groups``.
+"""
+
+from django.apps import apps
+from django.http import Http404
+from django.utils import timezone
+
+from wagtail.models import Locale
+
+from news.models import AgendaPage, EventPage, NewsIndexPage, NewsPage
+from news.visibility import visible
+
+FEED_LENGTH = 30
+
+
+def working_group_model():
+    return apps.get_model("groups", "WorkingGroupPage")
+
+
+def get_visible_group(group_id):
+    """The working group with this id, in the active language when translated; 404 if not public."""
+    groups = visible(working_group_model().objects.all())
+    group = groups.filter(pk=group_id).first()
+    if group is None:
+        raise Http404("No such working group.")
+    return groups.filter(translation_key=group.translation_key, locale=Locale.get_active()).first() or group
+
+
+def news_items(group=None):
+    items = visible(NewsPage.objects.filter(locale=Locale.get_active()))
+    if group is not None:
+        items = items.filter(related_group__translation_key=group.translation_key)
+    return items.order_by("-date", "-first_published_at")
+
+
+def events(group=None):
+    items = visible(EventPage.objects.filter(locale=Locale.get_active()))
+    if group is not None:
+        items = items.filter(organising_group__translation_key=group.translation_key)
+    return items.order_by("start")
+
+
+def upcoming_events(group=None):
+    return events(group).filter(finishes_at__gt=timezone.now())
+
+
+def news_index():
+    """The news index of the active language, for feed links back to the site."""
+    return visible(NewsIndexPage.objects.filter(locale=Locale.get_active())).first()
+
+
+def agenda():
+    return visible(AgendaPage.objects.filter(locale=Locale.get_active())).first()
