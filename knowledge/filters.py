@@ -29,8 +29,8 @@ class LibraryFilter(django_filters.FilterSet):
     group = django_filters.ChoiceFilter(
         label=_("Working group"), method="filter_group", empty_label=_("All working groups")
     )
-    year = django_filters.TypedChoiceFilter(
-        label=_("Year"), field_name="publication_date", lookup_expr="year", coerce=int, empty_label=_("All years")
+    year = django_filters.ChoiceFilter(
+        label=_("Year"), field_name="publication_date", lookup_expr="year", empty_label=_("All years")
     )
     language = django_filters.ChoiceFilter(
         label=_("Language of the files"),
@@ -62,7 +62,7 @@ class LibraryFilter(django_filters.FilterSet):
         years = self.queryset.dates("publication_date", "year", order="DESC")
         self.filters["topic"].extra["choices"] = [(slug, t.name) for slug, t in self.topics_by_slug.items()]
         self.filters["group"].extra["choices"] = [(slug, g.title) for slug, g in self.groups_by_slug.items()]
-        self.filters["year"].extra["choices"] = [(date.year, str(date.year)) for date in years]
+        self.filters["year"].extra["choices"] = [(str(date.year), str(date.year)) for date in years]
         self.form.fields["sort"].initial = "newest"
 
     def filter_topic(self, queryset, name, value):

@@ -9,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -169,13 +169,32 @@ class KnowledgePage(Page):
         if not keys:
             return []
         return list(
-            KnowledgePage.objects.live().public()
-            .filter(locale_id=self.locale_id, topics__translation_key__in=keys)
+            current_items(self.locale_id)
+            .filter(topics__translation_key__in=keys)
             .exclude(translation_key=self.translation_key)
             .annotate(shared_topics=Count("topics", filter=Q(topics__translation_key__in=keys), distinct=True))
             .order_by("-shared_topics", models.F("publication_date").desc(nulls_last=True), "title")
             [:limit]
         )
+
+
+def current_items(locale_id):
+    """Live public knowledge pages in a language, one per guide: its current edition.
+
+    Editions in preparation and editions replaced by a newer published one are
+    left out; they stay reachable from the guide's own page.
+    """
+    newer_published_edition = KnowledgePage.objects.live().filter(
+        locale_id=OuterRef("locale_id"),
+        guidepage__edition_status="published",
+        guidepage__previous_edition__translation_key=OuterRef("translation_key"),
+    )
+    return (
+        KnowledgePage.objects.live().public()
+        .filter(locale_id=locale_id)
+        .exclude(guidepage__edition_status="in_preparation")
+        .exclude(Exists(newer_published_edition))
+    )
 
 
 def _collection_is_private(collection):

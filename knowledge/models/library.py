@@ -1,7 +1,7 @@
 """The library: every guide and policy document of the site, wherever in the tree it is published."""
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, F, OuterRef
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -10,23 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..filters import LibraryFilter
-from .base import KnowledgePage
-from .guides import GuidePage
-
-
-def library_items(locale):
-    """Live public knowledge pages in a language: one entry per guide (its current edition)."""
-    newer_published_edition = GuidePage.objects.live().filter(
-        edition_status=GuidePage.EditionStatus.PUBLISHED,
-        locale_id=OuterRef("locale_id"),
-        previous_edition__translation_key=OuterRef("translation_key"),
-    )
-    return (
-        KnowledgePage.objects.live().public()
-        .filter(locale=locale)
-        .exclude(guidepage__edition_status=GuidePage.EditionStatus.IN_PREPARATION)
-        .exclude(Exists(newer_published_edition))
-    )
+from .base import current_items
 
 
 class LibraryPage(Page):
@@ -49,7 +33,7 @@ class LibraryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filterset = LibraryFilter(request.GET or None, queryset=library_items(self.locale), locale=self.locale)
+        filterset = LibraryFilter(request.GET or None, queryset=current_items(self.locale_id), locale=self.locale)
         items = filterset.qs.select_related("locale").annotate(group_key=F("working_group__translation_key"))
         paginator = Paginator(items, self.items_per_page)
         page_of_items = paginator.get_page(request.GET.get("page"))

@@ -189,6 +189,7 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 DEMO_CONTENT_LOADERS = [
     "home.demo.load",
     "groups.demo.load",
+    "knowledge.demo.load",
     # Needs the section's product types: keep it after the knowledge loader.
     "groups.demo.load_workflow_examples",
     "news.demo.load",
