@@ -1,0 +1,1 @@
+"""Admin views of the members app: reports and privacy requests."""

@@ -1,0 +1,180 @@
+"""The members section of the admin: one ModelViewSet per record, grouped in one menu.
+
+Every view checks Django model permissions (``members.view_member`` …) that
+only the secretariat's group holds (see ``members.permissions``): coordinators
+and other editors get a "permission denied" from every URL here.
+"""
+
+import django_filters
+from django.apps import apps
+from django.urls import path, register_converter, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.views import generic
+from wagtail.admin.widgets import Button
+
+from .models import (
+    COUNTY_CHOICES,
+    Area,
+    AdviceHoursBag,
+    AdviceRequest,
+    Member,
+    NeedsResponse,
+    OnboardingMeeting,
+)
+from .models.directory import source_language_groups
+from .views.privacy import erase_member, export_member
+
+
+class ExportFormatConverter:
+    regex = "json|csv"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(ExportFormatConverter, "export_format")
+
+
+def working_groups_in_default_language(request):
+    """Evaluated per request: the groups' table and locales must not be read at import time."""
+    return apps.get_model("groups", "WorkingGroupPage").objects.filter(**source_language_groups())
+
+
+class MemberFilterSet(WagtailFilterSet):
+    county = django_filters.ChoiceFilter(label=_("County"), choices=COUNTY_CHOICES)
+    working_groups = django_filters.ModelChoiceFilter(
+        label=_("Working group"), queryset=working_groups_in_default_language
+    )
+
+    class Meta:
+        model = Member
+        fields = ["kind", "status", "county", "population_band", "publish_in_directory", "working_groups"]
+
+
+class MemberEditView(generic.EditView):
+    """Adds the privacy actions (export, erase) to the member's edit page."""
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        user = self.request.user
+        if user.has_perm("members.export_personal_data"):
+            for export_format, label in (("json", _("Export personal data (JSON)")), ("csv", _("Export personal data (CSV)"))):
+                buttons.append(Button(label, url=reverse("members_member:export", args=[self.object.pk, export_format]), icon_name="download", priority=60))
+        if user.has_perm("members.erase_personal_data"):
+            buttons.append(Button(_("Erase personal data"), url=reverse("members_member:erase", args=[self.object.pk]), icon_name="bin", priority=70))
+        return buttons
+
+
+class MemberViewSet(ModelViewSet):
+    model = Member
+    name = "members_member"
+    url_prefix = "members/directory"
+    icon = "group"
+    menu_label = _("Member directory")
+    edit_view_class = MemberEditView
+    list_display = ["name", "kind", "county", "status", "date_joined", BooleanColumn("publish_in_directory", label=_("Public"))]
+    filterset_class = MemberFilterSet
+    search_fields = ["name"]
+    list_export = ["name", "kind", "county", "population_band", "date_joined", "status", "publish_in_directory"]
+    export_filename = "members"
+    inspect_view_enabled = True
+    inspect_view_fields_exclude = ["id"]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("export/<int:pk>/<export_format:export_format>/", export_member, name="export"),
+            path("erase/<int:pk>/", erase_member, name="erase"),
+        ]
+
+
+class NeedsResponseFilterSet(WagtailFilterSet):
+    county = django_filters.ChoiceFilter(label=_("County"), choices=COUNTY_CHOICES)
+    area = django_filters.ChoiceFilter(label=_("Area of need"), field_name="areas__area", choices=Area.choices, distinct=True)
+
+    class Meta:
+        model = NeedsResponse
+        fields = ["year", "county", "review_status", "member"]
+
+
+class NeedsResponseViewSet(ModelViewSet):
+    model = NeedsResponse
+    name = "members_needs"
+    url_prefix = "members/needs"
+    icon = "form"
+    menu_label = _("Needs answers")
+    list_display = ["__str__", "county", "area_labels", "review_status", "submitted_at"]
+    filterset_class = NeedsResponseFilterSet
+    search_fields = ["organisation_name"]
+    list_export = ["organisation_name", "county", "year", "area_labels", "review_status", "submitted_at"]
+    export_filename = "needs-answers"
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class OnboardingMeetingFilterSet(WagtailFilterSet):
+    year = django_filters.NumberFilter(label=_("Year"), field_name="held_on", lookup_expr="year")
+
+    class Meta:
+        model = OnboardingMeeting
+        fields = ["member"]
+
+
+class OnboardingMeetingViewSet(ModelViewSet):
+    model = OnboardingMeeting
+    name = "members_onboarding"
+    url_prefix = "members/onboarding"
+    icon = "calendar"
+    menu_label = _("Onboarding meetings")
+    list_display = ["member", "held_on"]
+    filterset_class = OnboardingMeetingFilterSet
+    search_fields = ["member__name"]
+    copy_view_enabled = False
+
+
+class AdviceRequestFilterSet(WagtailFilterSet):
+    year = django_filters.NumberFilter(label=_("Year"), field_name="requested_on", lookup_expr="year")
+
+    class Meta:
+        model = AdviceRequest
+        fields = ["status", "topic", "preferred_format", "member"]
+
+
+class AdviceRequestViewSet(ModelViewSet):
+    model = AdviceRequest
+    name = "members_advice"
+    url_prefix = "members/advice"
+    icon = "help"
+    menu_label = _("Advice requests")
+    list_display = ["member", "topic", "preferred_format", "partner_organisation", "status", "requested_on", "hours_spent"]
+    filterset_class = AdviceRequestFilterSet
+    search_fields = ["member__name", "partner_organisation"]
+    list_export = ["member.name", "topic", "preferred_format", "partner_organisation", "status", "requested_on", "hours_spent"]
+    export_headings = {"member.name": _("Member")}
+    export_filename = "advice-requests"
+    copy_view_enabled = False
+
+
+class AdviceHoursBagViewSet(ModelViewSet):
+    model = AdviceHoursBag
+    name = "members_hours"
+    url_prefix = "members/hours"
+    icon = "time"
+    menu_label = _("Bags of advice hours")
+    list_display = ["year", "hours", "hours_used", "hours_left"]
+    copy_view_enabled = False
+
+
+class MembersViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Members")
+    menu_icon = "group"
+    menu_order = 250
+    items = [MemberViewSet, NeedsResponseViewSet, OnboardingMeetingViewSet, AdviceRequestViewSet, AdviceHoursBagViewSet]
