@@ -28,6 +28,7 @@ PROJECT_APPS = [
     "news",
     "members",
     "search",
+    "operations",
 ]
 
 INSTALLED_APPS = PROJECT_APPS + [
@@ -54,6 +55,8 @@ INSTALLED_APPS = PROJECT_APPS + [
     "django_filters",
     "rest_framework",
     "django_tasks",
+    "django_tasks_db",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -65,8 +68,11 @@ INSTALLED_APPS = PROJECT_APPS + [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "operations.security.ContentSecurityPolicyMiddleware",
+    "operations.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.SiteLocaleMiddleware",
+    "operations.login_throttle.LoginThrottleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -210,3 +216,65 @@ LOGGING = {
 }
 
 SITE_TITLE = _("Knowledge hub")
+
+# Security headers in every environment (operations.security; docs/production.md).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        # Video embeds in page bodies (Wagtail's EmbedBlock).
+        "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Wagtail's admin sets inline styles, draws with data:/blob: images, and frames its
+# own previews: only its paths get these replacements (scripts stay 'self').
+CSP_RELAXED_PATH_PREFIXES = ["/admin/"]
+CSP_RELAXED_DIRECTIVES = {
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "frame-ancestors": ["'self'"],
+}
+
+# Caches: a shared one so that every worker sees the same pages and purges.
+CACHE_URL = env.text("CACHE_URL")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL.startswith(("redis://", "rediss://"))
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    ),
+}
+# Anonymous page cache (operations.pagecache): seconds to keep a page; 0 turns it off.
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = int(env.text("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/api/", "/i18n/", "/static/", "/media/"]
+# Project models whose writes never change a public page (logs, counters).
+PAGE_CACHE_IGNORED_MODELS = []
+
+# Sign-in rate limit (operations.login_throttle).
+LOGIN_THROTTLE_ENABLED = True
+LOGIN_THROTTLE_CACHE_ALIAS = "default"
+LOGIN_THROTTLE_PATHS = ["/admin/login/"]
+LOGIN_THROTTLE_MAX_PER_ACCOUNT = 5
+LOGIN_THROTTLE_MAX_PER_ADDRESS = 20
+LOGIN_THROTTLE_WINDOW_SECONDS = 15 * 60
+# Behind a reverse proxy, the request header that carries the client's address
+# (e.g. HTTP_X_FORWARDED_FOR); empty uses REMOTE_ADDR.
+LOGIN_THROTTLE_CLIENT_ADDRESS_HEADER = env.text("CLIENT_ADDRESS_HEADER")

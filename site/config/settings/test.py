@@ -16,3 +16,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files are served by the test client's finders; no collected STATIC_ROOT here.
 MIDDLEWARE = [entry for entry in MIDDLEWARE if not entry.startswith("whitenoise.")]
+
+# One process-local cache per run (no files shared between parallel runs); the
+# anonymous page cache is off unless a test turns it on (tests/site).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PAGE_CACHE_SECONDS = 0

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OperationsConfig(AppConfig):
+    """Site-wide operations: page cache, security headers, login throttle, backups."""
+
+    name = "operations"
+    verbose_name = _("Site operations")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import login_throttle, pagecache
+
+        pagecache.connect_purge_signals()
+        login_throttle.connect_signals()

@@ -1,0 +1,158 @@
+"""A page cache for anonymous visitors, shared by every worker process.
+
+Why our own middleware rather than Django's ``CacheMiddleware`` or wagtail-cache:
+Django's middleware keys entries by request headers, so one URL cannot be purged
+without knowing every variant, and wagtail-cache does not support Wagtail 8.
+Here every entry's key carries a *generation* number kept in the same cache;
+a purge bumps the generation, which drops every cached page at once.
+
+Why purge everything rather than a page and its listings: a page shows up in
+many places (its parent's listing, its translations' language links, the home
+page's latest items, the search results, the agenda, the sitemap), and an
+editorial network publishes a few times a day. A full purge is never stale and
+costs one miss per page after a publish.
+
+What is cached: anonymous GET/HEAD responses with status 200 whose content does
+not depend on a cookie (no ``Vary: Cookie``, hence no CSRF token or session in
+them) and that set no cookie. Requests carrying a session or messages cookie
+always go to the view, so editors see their own state.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils.cache import cc_delim_re
+
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
+GENERATION_KEY = "pagecache:generation"
+HEADER = "X-Page-Cache"
+
+
+def _cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def _enabled():
+    return settings.PAGE_CACHE_SECONDS > 0
+
+
+def _fresh_generation():
+    # Time-based, so that a generation lost to cache eviction restarts above every
+    # earlier one and can never bring back entries cached before a purge.
+    return time.time_ns() // 1000
+
+
+def _generation():
+    cache = _cache()
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
+        generation = cache.get(GENERATION_KEY) or _fresh_generation()
+    return generation
+
+
+def purge():
+    """Drop every cached page (see the module docstring for why all of them)."""
+    cache = _cache()
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
+
+
+def purge_now_and_on_commit(**kwargs):
+    """Purge at once and again after the transaction commits, so that a request
+    served between the two cannot keep the old content in the cache."""
+    purge()
+    transaction.on_commit(purge)
+
+
+def _cache_key(request):
+    raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
+    return f"pagecache:{_generation()}:{digest}"
+
+
+def _request_is_cacheable(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path_info.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS)):
+        return False
+    return not any(name in request.COOKIES for name in _personal_cookies())
+
+
+def _personal_cookies():
+    return (settings.SESSION_COOKIE_NAME, settings.MESSAGES_COOKIE_NAME)
+
+
+def _response_is_cacheable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return False
+    vary = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", "")) if v.strip()}
+    return vary <= {"accept-encoding"}
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _enabled() or not _request_is_cacheable(request):
+            return self.get_response(request)
+        key = _cache_key(request)
+        cached = _cache().get(key)
+        if cached is not None:
+            cached[HEADER] = "hit"
+            return cached
+        response = self.get_response(request)
+        if _response_is_cacheable(request, response):
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            response[HEADER] = "miss"
+            _cache().set(key, response, settings.PAGE_CACHE_SECONDS)
+        return response
+
+
+def _is_content(sender):
+    """Models whose rows can show on a public page: pages, project content, and
+    Wagtail's sites, restrictions, images, documents, redirects and locales."""
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.documents.models import AbstractDocument
+    from wagtail.images.models import AbstractImage
+    from wagtail.models import (
+        BaseViewRestriction,
+        Locale,
+        Page,
+        Site,
+    )
+
+    if issubclass(sender, (Page, Site, Locale, BaseViewRestriction, AbstractDocument, AbstractImage, Redirect)):
+        return True
+    label = f"{sender._meta.app_label}.{sender.__name__}"
+    if label in settings.PAGE_CACHE_IGNORED_MODELS:
+        return False
+    return sender._meta.app_label in settings.PROJECT_APPS
+
+
+def _purge_on_content_change(sender, **kwargs):
+    if kwargs.get("raw") or not _is_content(sender):
+        return
+    purge_now_and_on_commit()
+
+
+def connect_purge_signals():
+    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+        signal.connect(purge_now_and_on_commit, dispatch_uid=f"pagecache-{id(signal)}")
+    post_save.connect(_purge_on_content_change, dispatch_uid="pagecache-post-save")
+    post_delete.connect(_purge_on_content_change, dispatch_uid="pagecache-post-delete")
