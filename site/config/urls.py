@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import AllLanguagesSitemap
 from home.views import robots_txt
+from search import urls as search_urls
 
 from .api import api_router
 
@@ -19,6 +20,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    *search_urls.api_urls,
     path(
         "sitemap.xml",
         cache_control(max_age=3600)(sitemap),
@@ -37,6 +39,7 @@ if settings.DEBUG:
 # Project apps add their language-prefixed views here, before Wagtail's catch-all.
 localized_app_urls = [
     path("", include("news.urls")),
+    *search_urls.page_urls,
 ]
 
 urlpatterns += i18n_patterns(

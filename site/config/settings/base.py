@@ -173,6 +173,10 @@ else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": True}
     }
+# The public search (search/) keeps its own per-language index: on Elasticsearch
+# when ELASTICSEARCH_URL is set, otherwise in the database (FTS5 or tsvector).
+SEARCH_ELASTICSEARCH_URL = ELASTICSEARCH_URL
+SEARCH_ELASTICSEARCH_INDEX_PREFIX = ELASTICSEARCH_INDEX_PREFIX
 
 # Background work (document text extraction, reference index) runs through django-tasks.
 TASKS = {
@@ -200,6 +204,8 @@ DEMO_CONTENT_LOADERS = [
     "groups.demo.load_workflow_examples",
     "news.demo.load",
     "members.demo.load",
+    # Last: synonyms, then a full rebuild of the public search index.
+    "search.demo.load",
 ]
 
 LOGGING = {

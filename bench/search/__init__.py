@@ -1,0 +1,1 @@
+"""Benchmark of the public search: ``python -m bench.search`` (see README)."""

@@ -1,0 +1,88 @@
+"""Index time and query latency in the configured database (run by ``bench.search.run``).
+
+Prints one JSON line: entries indexed, index seconds, and p50/p95 (ms) of the
+fixed query set plain, with filters, and over all languages. Latency is the
+engine's full work for a results page (matching, facets, the shown rows,
+attached files, labels, promotions), as the view runs it.
+"""
+
+import json
+import statistics
+import sys
+import time
+
+import django
+
+QUERIES = [
+    ("ca", "cooperativa"),
+    ("ca", "cooperatives habitatge"),
+    ("ca", "economia social solidaria"),
+    ("ca", "contractacio publica responsable"),
+    ("ca", "col.laboracio"),
+    ("ca", "ESS"),
+    ("es", "vivienda cooperativa"),
+    ("es", "finanzas eticas"),
+    ("en", "housing cooperative"),
+    ("en", "climate crisis funds"),
+    ("ca", "fitxer123"),
+    ("ca", "paraulainexistent"),
+]
+FILTERS = {"year": ["2026"], "type": ["home.standardpage"], "sort": ["date"]}
+
+
+class Params(dict):
+    def getlist(self, key):
+        return self.get(key, [])
+
+    def get(self, key, default=None):
+        value = super().get(key, default)
+        if isinstance(value, list) and key not in ("type", "topic", "group", "year"):
+            return value[0] if value else default
+        return value
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def timings(engine, repeat, extra, all_languages=False):
+    samples = []
+    for language, query in QUERIES:
+        data = Params({"q": [query], **extra})
+        if all_languages:
+            data["lang"] = ["all"]
+        for _ in range(repeat):
+            params = engine.SearchParams.from_query(data, language)
+            started = time.perf_counter()
+            engine.search(params, record_query=False)
+            samples.append((time.perf_counter() - started) * 1000)
+    return {"p50": statistics.median(samples), "p95": percentile(samples, 0.95)}
+
+
+def main(repeat):
+    from django.db import reset_queries
+
+    from search import engine
+    from search.indexing import rebuild
+
+    started = time.perf_counter()
+    pages, documents = rebuild()
+    index_seconds = time.perf_counter() - started
+    reset_queries()
+    for language, query in QUERIES:  # warm-up: caches, stemmers, database buffers
+        engine.search(engine.SearchParams.from_query(Params({"q": [query]}), language), record_query=False)
+    result = {
+        "entries": pages + documents,
+        "index_seconds": index_seconds,
+        "plain": timings(engine, repeat, {}),
+        "filtered": timings(engine, repeat, FILTERS),
+        "all": timings(engine, repeat, {}, all_languages=True),
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    sys.path[:0] = [".", "site"]
+    django.setup()
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10)

@@ -1,0 +1,113 @@
+"""Search benchmark: corpus build, index time, and query latency per database and size.
+
+    python -m bench.search                       # sqlite 1k,10k; postgres 1k,10k,50k
+    python -m bench.search --only postgres:50000 --repeat 20
+    python -m bench.search --reuse               # keep corpora built by an earlier run
+
+Each corpus lives in its own database (``/tmp/search-bench/<db>-<size>/`` for
+SQLite, ``search_bench_<size>`` on PostgreSQL at ``--postgres``), built once by
+``migrate``, ``load_demo``, ``generate_content`` and ``bench.search.corpus``
+(attached files with text). Then ``bench.search.measure`` rebuilds the search
+index (the index time) and runs a fixed query set, with and without filters.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+WORK = Path("/tmp/search-bench")
+DEFAULT_RUNS = ["sqlite:1000", "sqlite:10000", "postgres:1000", "postgres:10000", "postgres:50000"]
+
+
+def environment(db, size, postgres):
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="config.settings.dev", PYTHONPATH=f"{ROOT}:{ROOT / 'site'}")
+    folder = WORK / f"{db}-{size}"
+    env["VAR_DIR"] = str(folder)
+    env["MEDIA_ROOT"] = str(folder / "media")
+    env.pop("ELASTICSEARCH_URL", None)
+    if db == "sqlite":
+        env["DATABASE_URL"] = f"sqlite:///{folder / 'db.sqlite3'}"
+    else:
+        env["DATABASE_URL"] = f"{postgres.rstrip('/')}/search_bench_{size}"
+    return env, folder
+
+
+def call(args, env):
+    subprocess.run([PYTHON, *args], cwd=ROOT, env=env, check=True)
+
+
+def build(db, size, postgres, seed):
+    env, folder = environment(db, size, postgres)
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    if db == "postgres":
+        admin = postgres.rstrip("/") + "/postgres"
+        call(["-c", (
+            "import psycopg,sys\n"
+            "with psycopg.connect(sys.argv[1], autocommit=True) as c:\n"
+            "  c.execute(f'DROP DATABASE IF EXISTS search_bench_{sys.argv[2]}')\n"
+            "  c.execute(f'CREATE DATABASE search_bench_{sys.argv[2]}')"
+        ), admin, str(size)], env)
+    call(["manage.py", "migrate", "--noinput", "-v0"], env)
+    call(["manage.py", "load_demo", "-v0"], env)
+    call(["-m", "bench.search.corpus", str(size), str(seed)], env)
+    (folder / "built").write_text(str(size))
+
+
+def measure(db, size, postgres, repeat):
+    env, folder = environment(db, size, postgres)
+    out = subprocess.run(
+        [PYTHON, "-m", "bench.search.measure", str(repeat)],
+        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def print_table(results):
+    header = (
+        f"| database | pages | indexed entries | index time (s) | "
+        f"p50 plain (ms) | p95 plain (ms) | p50 filtered (ms) | p95 filtered (ms) | p95 all (ms) |"
+    )
+    print(header)
+    print("|" + "---|" * 9)
+    for r in results:
+        print(
+            f"| {r['database']} | {r['pages']} | {r['entries']} | {r['index_seconds']:.1f} | "
+            f"{r['plain']['p50']:.1f} | {r['plain']['p95']:.1f} | "
+            f"{r['filtered']['p50']:.1f} | {r['filtered']['p95']:.1f} | {r['all']['p95']:.1f} |"
+        )
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", nargs="*", default=DEFAULT_RUNS, help="db:size pairs")
+    parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument("--reuse", action="store_true", help="reuse corpora already built")
+    parser.add_argument("--repeat", type=int, default=10, help="runs of each query")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    results = []
+    for run in args.only:
+        db, size = run.split(":")
+        size = int(size)
+        _env, folder = environment(db, size, args.postgres)
+        if not (args.reuse and (folder / "built").exists()):
+            print(f"building {db} corpus of {size} pages…", file=sys.stderr, flush=True)
+            build(db, size, args.postgres, args.seed)
+        print(f"measuring {db} at {size} pages…", file=sys.stderr, flush=True)
+        result = measure(db, size, args.postgres, args.repeat)
+        result.update(database=db, pages=size)
+        results.append(result)
+        print(json.dumps(result), file=sys.stderr, flush=True)
+    print_table(results)
+
+
+if __name__ == "__main__":
+    main()

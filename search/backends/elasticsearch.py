@@ -1,0 +1,275 @@
+"""Elasticsearch: one index per language, each with its own analysers.
+
+Index ``<prefix>search_ca`` analyses text as Catalan (elision, stop words,
+Snowball stemmer), ``…_es`` as Spanish and ``…_en`` as English, so a language's
+entries never share (or overwrite) another language's index or analysis. Every
+analyser folds accents (``asciifolding``) and the punt volat (a char filter
+turning "l·l"/"l.l" into "ll"); the search analyser adds the editors'
+synonyms for its language (``synonym_graph``). Queries are built as
+``multi_match`` clauses from the already-parsed words, never with
+``query_string``, so no user input is interpreted as Lucene syntax.
+"""
+
+from django.conf import settings
+
+from .. import text
+from .base import ROW_FIELDS, SearchBackend
+
+LANGUAGES = {
+    "ca": {"stemmer": "catalan", "stop": "_catalan_", "elision": ["d", "l", "m", "n", "s", "t"]},
+    "es": {"stemmer": "light_spanish", "stop": "_spanish_", "elision": []},
+    "en": {"stemmer": "english", "stop": "_english_", "elision": []},
+}
+MAX_HITS = 10_000
+FIELDS = ["title^8", "body^2", "files"]
+
+
+def index_name(prefix, language):
+    return f"{prefix}search_{language}"
+
+
+def synonym_rules(expression_sets):
+    """Solr-format rules ("a, b c") from sets of expressions, normalised like the text."""
+    rules = []
+    for expressions in expression_sets:
+        forms = [" ".join(text.words(expr)) for expr in expressions]
+        forms = list(dict.fromkeys(form for form in forms if form))
+        if len(forms) > 1:
+            rules.append(", ".join(forms))
+    return rules
+
+
+def index_settings(language, expression_sets=()):
+    """Settings and mappings of one language's index."""
+    spec = LANGUAGES.get(language, LANGUAGES["ca"])
+    index_filters = ["lowercase", "asciifolding"]
+    if spec["elision"]:
+        index_filters.insert(0, "xmess_elision")
+    index_filters += ["xmess_stop", "xmess_stemmer"]
+    search_filters = index_filters[:-2] + ["xmess_synonyms"] + index_filters[-2:]
+    filters = {
+        "xmess_stop": {"type": "stop", "stopwords": spec["stop"]},
+        "xmess_stemmer": {"type": "stemmer", "language": spec["stemmer"]},
+        "xmess_synonyms": {
+            "type": "synonym_graph",
+            "synonyms": synonym_rules(expression_sets),
+            "lenient": True,
+        },
+        "xmess_prefix": {"type": "edge_ngram", "min_gram": 2, "max_gram": 20},
+    }
+    if spec["elision"]:
+        filters["xmess_elision"] = {
+            "type": "elision",
+            "articles": spec["elision"],
+            "articles_case": True,
+        }
+    char_filters = {
+        "xmess_punt_volat": {
+            "type": "pattern_replace",
+            "pattern": "(?i)l[·.•∙⋅]l|ŀl",
+            "replacement": "ll",
+        }
+    }
+    text_field = {
+        "type": "text",
+        "analyzer": "xmess_text",
+        "search_analyzer": "xmess_search",
+    }
+    return {
+        "settings": {
+            "analysis": {
+                "char_filter": char_filters,
+                "filter": filters,
+                "analyzer": {
+                    "xmess_text": {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "char_filter": ["xmess_punt_volat"],
+                        "filter": index_filters,
+                    },
+                    "xmess_search": {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "char_filter": ["xmess_punt_volat"],
+                        "filter": search_filters,
+                    },
+                    "xmess_prefix": {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "char_filter": ["xmess_punt_volat"],
+                        "filter": ["lowercase", "asciifolding", "xmess_prefix"],
+                    },
+                    "xmess_folded": {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "char_filter": ["xmess_punt_volat"],
+                        "filter": ["lowercase", "asciifolding"],
+                    },
+                },
+            }
+        },
+        "mappings": {
+            "dynamic": "strict",
+            "properties": {
+                "entry_id": {"type": "long"},
+                "language": {"type": "keyword"},
+                "title": {
+                    **text_field,
+                    "fields": {
+                        "prefix": {
+                            "type": "text",
+                            "analyzer": "xmess_prefix",
+                            "search_analyzer": "xmess_folded",
+                        }
+                    },
+                },
+                "body": text_field,
+                "files": text_field,
+            },
+        },
+    }
+
+
+def query_body(query):
+    """The bool query for a ``ParsedQuery``: every group must match, any alternative."""
+    must = []
+    for group in query.groups:
+        should = [
+            {
+                "multi_match": {
+                    "query": " ".join(alt),
+                    "fields": FIELDS,
+                    "operator": "and",
+                    "type": "cross_fields",
+                }
+            }
+            for alt in group
+            if alt
+        ]
+        must.append({"bool": {"should": should, "minimum_should_match": 1}})
+    return {"bool": {"must": must}}
+
+
+def suggest_body(words):
+    return {
+        "bool": {
+            "must": [
+                {"match": {"title.prefix": {"query": " ".join(words), "operator": "and"}}}
+            ]
+        }
+    }
+
+
+class ElasticsearchBackend(SearchBackend):
+    name = "elasticsearch"
+
+    def __init__(self, client, prefix, languages):
+        self.client = client
+        self.prefix = prefix
+        self.languages = languages
+
+    @classmethod
+    def from_settings(cls):
+        from elasticsearch import Elasticsearch
+
+        client = Elasticsearch(
+            settings.SEARCH_ELASTICSEARCH_URL,
+            request_timeout=getattr(settings, "SEARCH_ELASTICSEARCH_TIMEOUT", 10),
+        )
+        languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+        return cls(client, settings.SEARCH_ELASTICSEARCH_INDEX_PREFIX, languages)
+
+    def index_for(self, language):
+        return index_name(self.prefix, language if language in self.languages else "ca")
+
+    def _synonyms(self, language):
+        from ..models import Synonym
+
+        return [s.expression_list for s in Synonym.objects.filter(language=language)]
+
+    def ensure_indexes(self):
+        for language in self.languages:
+            name = self.index_for(language)
+            if not self.client.indices.exists(index=name):
+                body = index_settings(language, self._synonyms(language))
+                self.client.indices.create(
+                    index=name, settings=body["settings"], mappings=body["mappings"]
+                )
+
+    def update_synonyms(self, language):
+        """Push a language's synonyms into its index (closed briefly, as ES requires)."""
+        name = self.index_for(language)
+        if not self.client.indices.exists(index=name):
+            return
+        analysis = index_settings(language, self._synonyms(language))["settings"]["analysis"]
+        self.client.indices.close(index=name)
+        try:
+            self.client.indices.put_settings(index=name, settings={"analysis": analysis})
+        finally:
+            self.client.indices.open(index=name)
+
+    def bulk_actions(self, texts):
+        for item in texts:
+            yield {
+                "_op_type": "index",
+                "_index": self.index_for(item.language),
+                "_id": str(item.entry_id),
+                "_source": {
+                    "entry_id": item.entry_id,
+                    "language": item.language,
+                    "title": item.title,
+                    "body": item.body,
+                    "files": item.files,
+                },
+            }
+
+    def index(self, texts):
+        from elasticsearch.helpers import bulk
+
+        texts = list(texts)
+        if not texts:
+            return
+        self.ensure_indexes()
+        # An entry whose language changed must leave its former index.
+        self.remove([item.entry_id for item in texts])
+        bulk(self.client, self.bulk_actions(texts), refresh="wait_for")
+
+    def remove(self, entry_ids):
+        entry_ids = [str(i) for i in entry_ids]
+        if not entry_ids:
+            return
+        indexes = ",".join(self.index_for(language) for language in self.languages)
+        self.client.delete_by_query(
+            index=indexes,
+            query={"ids": {"values": entry_ids}},
+            ignore_unavailable=True,
+            refresh=True,
+        )
+
+    def clear(self):
+        for language in self.languages:
+            self.client.indices.delete(index=self.index_for(language), ignore_unavailable=True)
+        self.ensure_indexes()
+
+    def _hits(self, languages, query, size):
+        indexes = ",".join(self.index_for(language) for language in languages)
+        response = self.client.search(
+            index=indexes,
+            query=query,
+            size=size,
+            source=False,
+            ignore_unavailable=True,
+        )
+        return [(int(hit["_id"]), hit["_score"]) for hit in response["hits"]["hits"]]
+
+    def matches(self, query, languages, queryset):
+        scores = dict(self._hits(languages, query_body(query), MAX_HITS))
+        rows = queryset.filter(id__in=list(scores)).values_list(*ROW_FIELDS)
+        return [(*row, scores[row[0]]) for row in rows]
+
+    def suggest(self, words, languages, queryset, limit):
+        order = [entry_id for entry_id, _score in self._hits(languages, suggest_body(words), 50)]
+        rows = {row[0]: row for row in queryset.filter(id__in=order).values_list(
+            "id", "title", "url", "language"
+        )}
+        return [rows[i] for i in order if i in rows][:limit]

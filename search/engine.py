@@ -1,0 +1,417 @@
+"""The search itself: parameters in, one page of results with facets out.
+
+One full-text query returns the matching entries' facet columns; facets (with
+counts that ignore their own selection), sorting and pagination are then done
+in memory, and only the shown page's rows, files and labels are fetched. The
+number of SQL queries is therefore the same whatever the number of results.
+"""
+
+import math
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import Q
+from django.db.models.functions import Substr
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.search.utils import normalise_query_string
+
+from groups.models import WorkingGroupPage
+from taxonomy.models import Topic
+
+from . import text
+from .backends import get_backend
+from .models import QueryRecord, SearchAttachment, SearchEntry, Synonym, week_start
+from .query import parse
+from .visibility import restricted_collection_ids, visible_condition
+
+PER_PAGE_CHOICES = (10, 20, 50)
+SORTS = ("relevance", "date")
+ALL_LANGUAGES = "all"
+MAX_FILTER_VALUES = 20
+
+
+class InvalidParameter(ValueError):
+    """A parameter we cannot interpret (only ``page`` and ``per_page`` are strict)."""
+
+
+def content_languages():
+    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+def _ints(values):
+    result = []
+    for value in values[:MAX_FILTER_VALUES]:
+        value = text.clean(value).strip()
+        if value.isascii() and value.isdigit() and len(value) < 10:
+            result.append(int(value))
+    return result
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    lang: str = "ca"
+    types: list = field(default_factory=list)
+    topics: list = field(default_factory=list)
+    groups: list = field(default_factory=list)
+    years: list = field(default_factory=list)
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = PER_PAGE_CHOICES[0]
+
+    @classmethod
+    def from_query(cls, data, current_language):
+        lang = text.clean(data.get("lang", "")).strip()
+        if lang != ALL_LANGUAGES and lang not in content_languages():
+            lang = current_language if current_language in content_languages() else "ca"
+        sort = data.get("sort", "relevance")
+        params = cls(
+            q=text.display_query(data.get("q", "")),
+            lang=lang,
+            types=[t for t in (text.clean(v)[:100] for v in data.getlist("type")[:MAX_FILTER_VALUES]) if t],
+            topics=_ints(data.getlist("topic")),
+            groups=_ints(data.getlist("group")),
+            years=_ints(data.getlist("year")),
+            sort=sort if sort in SORTS else "relevance",
+        )
+        params.page = cls._positive(data.get("page", "1"), "page")
+        per_page = cls._positive(data.get("per_page", str(PER_PAGE_CHOICES[0])), "per_page")
+        params.per_page = per_page if per_page in PER_PAGE_CHOICES else PER_PAGE_CHOICES[0]
+        return params
+
+    @staticmethod
+    def _positive(value, name):
+        value = (value or "").strip() or "1"
+        if not (value.isascii() and value.isdigit()) or len(value) > 9 or int(value) < 1:
+            raise InvalidParameter(name)
+        return int(value)
+
+    @property
+    def languages(self):
+        return content_languages() if self.lang == ALL_LANGUAGES else [self.lang]
+
+    def query_items(self, **overrides):
+        values = {
+            "q": self.q,
+            "lang": self.lang,
+            "type": self.types,
+            "topic": self.topics,
+            "group": self.groups,
+            "year": self.years,
+            "sort": self.sort,
+            "per_page": self.per_page,
+            "page": self.page,
+        }
+        values.update(overrides)
+        items = []
+        for key, value in values.items():
+            if key == "page" and value == 1:
+                continue
+            if key == "sort" and value == "relevance":
+                continue
+            if key == "per_page" and value == PER_PAGE_CHOICES[0]:
+                continue
+            for item in value if isinstance(value, list) else [value]:
+                if item not in ("", None):
+                    items.append((key, item))
+        return items
+
+    def url(self, **overrides):
+        return "?" + urlencode(self.query_items(**overrides))
+
+    def toggled(self, name, value):
+        """The URL with ``value`` added to or removed from filter ``name`` (page reset)."""
+        attr = {"type": "types", "topic": "topics", "group": "groups", "year": "years"}[name]
+        current = list(getattr(self, attr))
+        current = [v for v in current if v != value] if value in current else current + [value]
+        return self.url(**{name: current, "page": 1})
+
+
+@dataclass
+class FacetOption:
+    value: object
+    label: str
+    count: int
+    selected: bool
+    url: str
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list
+
+
+@dataclass
+class Hit:
+    entry: SearchEntry
+    type_label: str
+    group_title: str
+    snippet: str
+    matched_files: list
+    snippet_file: str = ""
+
+
+@dataclass
+class SearchResults:
+    params: SearchParams
+    query: object
+    total: int = 0
+    hits: list = field(default_factory=list)
+    facets: list = field(default_factory=list)
+    promotions: list = field(default_factory=list)
+    language_counts: dict = field(default_factory=dict)
+    num_pages: int = 0
+    message: str = ""
+
+    @property
+    def first_number(self):
+        return (self.params.page - 1) * self.params.per_page + 1
+
+    @property
+    def has_previous(self):
+        return self.params.page > 1
+
+    @property
+    def has_next(self):
+        return self.params.page < self.num_pages
+
+    @property
+    def previous_url(self):
+        return self.params.url(page=self.params.page - 1)
+
+    @property
+    def next_url(self):
+        return self.params.url(page=self.params.page + 1)
+
+    def page_links(self):
+        current, last = self.params.page, self.num_pages
+        numbers = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
+        return [(n, self.params.url(page=n), n == current) for n in numbers]
+
+
+def type_label(content_type_id):
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    return str(model._meta.verbose_name).capitalize() if model else ""
+
+
+def type_key(content_type_id):
+    content_type = ContentType.objects.get_for_id(content_type_id)
+    return f"{content_type.app_label}.{content_type.model}"
+
+
+def synonym_sets(languages):
+    return [s.expression_list for s in Synonym.objects.filter(language__in=languages)]
+
+
+def base_queryset(languages, condition=None):
+    condition = visible_condition() if condition is None else condition
+    return SearchEntry.objects.filter(condition, language__in=languages)
+
+
+ROW_ID, ROW_TYPE, ROW_LANG, ROW_YEAR, ROW_GROUP, ROW_TOPICS, ROW_DATE, ROW_SCORE = range(8)
+
+
+def _row_topics(row):
+    return {int(v) for v in (row[ROW_TOPICS] or "").strip("|").split("|") if v}
+
+
+def _filters(params):
+    """Each facet's predicate on a row; facets not selected accept everything."""
+    types = set(params.types)
+    return {
+        "type": (lambda row: type_key(row[ROW_TYPE]) in types) if types else None,
+        "topic": (lambda row: bool(_row_topics(row) & set(params.topics))) if params.topics else None,
+        "group": (lambda row: row[ROW_GROUP] in params.groups) if params.groups else None,
+        "year": (lambda row: row[ROW_YEAR] in params.years) if params.years else None,
+    }
+
+
+def _keep(row, filters, skip=None):
+    return all(check(row) for name, check in filters.items() if check and name != skip)
+
+
+def _facets(rows, params, filters, topic_names, group_names):
+    counters = {name: {} for name in ("type", "topic", "group", "year")}
+    for row in rows:
+        if _keep(row, filters, "type"):
+            key = type_key(row[ROW_TYPE])
+            counters["type"][key] = counters["type"].get(key, (row[ROW_TYPE], 0))[:1] + (
+                counters["type"].get(key, (row[ROW_TYPE], 0))[1] + 1,
+            )
+        if _keep(row, filters, "topic"):
+            for topic in _row_topics(row):
+                counters["topic"][topic] = counters["topic"].get(topic, 0) + 1
+        if _keep(row, filters, "group") and row[ROW_GROUP]:
+            counters["group"][row[ROW_GROUP]] = counters["group"].get(row[ROW_GROUP], 0) + 1
+        if _keep(row, filters, "year") and row[ROW_YEAR]:
+            counters["year"][row[ROW_YEAR]] = counters["year"].get(row[ROW_YEAR], 0) + 1
+
+    def options(name, items, label):
+        return [
+            FacetOption(value, label(value), count, value in selected(name), params.toggled(name, value))
+            for value, count in items
+        ]
+
+    def selected(name):
+        return {"type": params.types, "topic": params.topics, "group": params.groups, "year": params.years}[name]
+
+    type_items = sorted(
+        ((key, count) for key, (_ct, count) in counters["type"].items()), key=lambda i: -i[1]
+    )
+    type_labels = {key: type_label(ct) for key, (ct, _count) in counters["type"].items()}
+    facets = [
+        Facet("type", _("Type"), options("type", type_items, type_labels.get)),
+        Facet(
+            "topic",
+            _("Topic"),
+            options(
+                "topic",
+                sorted(((k, c) for k, c in counters["topic"].items() if k in topic_names), key=lambda i: -i[1]),
+                topic_names.get,
+            ),
+        ),
+        Facet(
+            "group",
+            _("Working group"),
+            options(
+                "group",
+                sorted(((k, c) for k, c in counters["group"].items() if k in group_names), key=lambda i: -i[1]),
+                group_names.get,
+            ),
+        ),
+        Facet(
+            "year",
+            _("Year"),
+            options("year", sorted(counters["year"].items(), reverse=True), str),
+        ),
+    ]
+    return [facet for facet in facets if facet.options]
+
+
+def _sort(rows, sort):
+    if sort == "date":
+        return sorted(rows, key=lambda r: (r[ROW_DATE] is not None, r[ROW_DATE], r[ROW_SCORE] or 0), reverse=True)
+    return sorted(rows, key=lambda r: (r[ROW_SCORE] or 0, r[ROW_DATE] is not None, r[ROW_DATE]), reverse=True)
+
+
+def _stems_of(query, languages):
+    return {text.stem(word, language) for word in query.all_words for language in languages}
+
+
+def _hits(entries, attachments, query, languages):
+    wanted = _stems_of(query, languages)
+    files_by_entry = {}
+    for attachment in attachments:
+        if wanted & set(attachment.stems.split()):
+            files_by_entry.setdefault(attachment.entry_id, []).append(attachment)
+    hits = []
+    for entry in entries:
+        matched_files = files_by_entry.get(entry.pk, [])
+        snippet, found = text.highlight(entry.body, query.all_words, languages)
+        snippet_file = ""
+        if not found and matched_files:
+            snippet, found = text.highlight(matched_files[0].excerpt_source, query.all_words, languages)
+            snippet_file = matched_files[0].title
+        hits.append(Hit(entry, type_label(entry.content_type_id), "", snippet, matched_files, snippet_file))
+    return hits
+
+
+def _promotions(params, visible_entries):
+    """Editors' promoted results for this query, limited to pages the public may see."""
+    candidates = {text.analytics_key(params.q), normalise_query_string(params.q)}
+    visible_pages = visible_entries.filter(kind=SearchEntry.Kind.PAGE).values("page_id")
+    return list(
+        SearchPromotion.objects.filter(query__query_string__in=candidates)
+        .filter(Q(page__isnull=True) | Q(page_id__in=visible_pages))
+        .select_related("page")
+        .order_by("sort_order")
+    )
+
+
+def record(params, total):
+    """Count this search for the analytics (one upsert; never fails the search)."""
+    key = text.analytics_key(params.q)
+    if not key or params.page != 1:
+        return
+    week = week_start(timezone.localdate())
+    zero = 1 if total == 0 else 0
+    table = QueryRecord._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (language, week, query, searches, zero_result_searches) "
+            "VALUES (%s, %s, %s, 1, %s) ON CONFLICT (language, week, query) DO UPDATE SET "
+            f"searches = {table}.searches + 1, "
+            f"zero_result_searches = {table}.zero_result_searches + %s",
+            [params.lang, week, key, zero, zero],
+        )
+
+
+def search(params, *, record_query=True):
+    """Run a search; never raises for any ``q``."""
+    results = SearchResults(params=params, query=None)
+    languages = params.languages
+    query = parse(params.q, synonym_sets(languages))
+    results.query = query
+    if not query:
+        if params.q:
+            results.message = _("Type at least one word or number: punctuation alone cannot be searched.")
+        return results
+
+    hidden_collections = restricted_collection_ids()
+    visible_entries = base_queryset(languages, visible_condition(hidden_collections=hidden_collections))
+    rows = get_backend().matches(query, languages, visible_entries)
+    filters = _filters(params)
+    kept = [row for row in rows if _keep(row, filters)]
+    results.total = len(kept)
+    for row in rows:
+        results.language_counts[row[ROW_LANG]] = results.language_counts.get(row[ROW_LANG], 0) + 1
+
+    topic_names = dict(Topic.objects.filter(locale__language_code__in=languages).values_list("id", "name"))
+    group_names = dict(
+        WorkingGroupPage.objects.filter(locale__language_code__in=languages).values_list("id", "title")
+    )
+    results.facets = _facets(rows, params, filters, topic_names, group_names)
+
+    results.num_pages = max(1, math.ceil(results.total / params.per_page))
+    params.page = min(params.page, results.num_pages)
+    start = (params.page - 1) * params.per_page
+    shown_ids = [row[ROW_ID] for row in _sort(kept, params.sort)[start : start + params.per_page]]
+
+    entries = SearchEntry.objects.in_bulk(shown_ids)
+    attachments = (
+        SearchAttachment.objects.filter(entry_id__in=shown_ids)
+        .exclude(document__collection_id__in=hidden_collections)
+        .annotate(excerpt_source=Substr("text", 1, 100_000))
+        .defer("text")
+        .order_by("title")
+    )
+    hits = _hits([entries[i] for i in shown_ids if i in entries], list(attachments), query, languages)
+    for hit in hits:
+        hit.group_title = group_names.get(hit.entry.working_group_id, "")
+    results.hits = hits
+    results.promotions = _promotions(params, visible_entries) if params.page == 1 else []
+    if not results.total:
+        results.message = _("No results. Try fewer or more general words, or search all languages.")
+    if record_query:
+        record(params, results.total)
+    return results
+
+
+def suggestions(raw, language, limit=8):
+    """Titles of visible entries whose title words start with what was typed."""
+    words = text.query_terms(raw)
+    if not words or len(words[-1]) < 2:
+        return []
+    languages = content_languages() if language == ALL_LANGUAGES else [language]
+    rows = get_backend().suggest(words, languages, base_queryset(languages), limit)
+    return [{"title": title, "url": url, "language": lang} for _id, title, url, lang in rows]
+
+
