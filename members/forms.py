@@ -34,7 +34,7 @@ class NeedsQuestionnaireForm(forms.ModelForm):
     )
     year = forms.TypedChoiceField(
         label=_("Year these needs refer to"), coerce=int, choices=year_choices,
-        initial=this_year,
+        initial=this_year, error_messages={"required": _("Choose the year these needs refer to.")},
     )
     areas = forms.MultipleChoiceField(
         label=_("Areas in which you need support"), choices=Area.choices,

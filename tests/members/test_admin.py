@@ -29,6 +29,11 @@ def member_admin_urls():
         reverse("members_onboarding:edit", args=[meeting.pk]),
         reverse("members_advice:edit", args=[advice.pk]),
         reverse("members_hours:index"),
+        reverse("members_member:add"),
+        reverse("members_needs:add"),
+        reverse("members_onboarding:add"),
+        reverse("members_advice:add"),
+        reverse("members_hours:add"),
     ]
     for name, _view in REPORTS:
         urls += [reverse(f"members_reports:{name}"), reverse(f"members_reports:{name}") + "?export=csv"]
@@ -100,3 +105,30 @@ def test_the_secretariat_records_an_onboarding_meeting(secretariat_client):
     )
     assert response.status_code == 302
     assert member.onboarding_meetings.filter(notes="Necessitats de cures").exists()
+
+
+def test_the_secretariat_adds_a_member_with_a_contact_person(secretariat_client):
+    response = secretariat_client.post(reverse("members_member:add"), {
+        "name": "Ajuntament nou", "kind": "town_council", "status": "onboarding", "county": "Garraf",
+        "population_band": "", "date_joined": "", "website": "", "elected_official": "", "notes": "",
+        "contact_people-TOTAL_FORMS": "1", "contact_people-INITIAL_FORMS": "0",
+        "contact_people-MIN_NUM_FORMS": "0", "contact_people-MAX_NUM_FORMS": "1000",
+        "contact_people-0-name": "Persona nova", "contact_people-0-role": "", "contact_people-0-email": "nova@example.org",
+        "contact_people-0-phone": "", "contact_people-0-ORDER": "1", "contact_people-0-id": "", "contact_people-0-DELETE": "",
+    })
+    assert response.status_code == 302
+    assert Member.objects.get(name="Ajuntament nou").contact_people.get().email == "nova@example.org"
+
+
+def test_the_secretariat_logs_hours_against_an_advice_request(secretariat_client):
+    member = Member.objects.get(name="Ajuntament d'exemple del Bages")
+    response = secretariat_client.post(reverse("members_advice:add"), {
+        "member": member.pk, "requested_on": "2026-05-04", "status": "received", "topic": "climate",
+        "preferred_format": "online", "partner_organisation": "FETS", "summary": "Comunitat energètica",
+        "contact_name": "", "contact_email": "",
+        "sessions-TOTAL_FORMS": "1", "sessions-INITIAL_FORMS": "0", "sessions-MIN_NUM_FORMS": "0",
+        "sessions-MAX_NUM_FORMS": "1000", "sessions-0-date": "2026-05-10", "sessions-0-hours": "2.5",
+        "sessions-0-adviser": "", "sessions-0-notes": "", "sessions-0-id": "", "sessions-0-DELETE": "",
+    })
+    assert response.status_code == 302
+    assert AdviceRequest.objects.get(summary="Comunitat energètica").hours_spent() == 2.5
