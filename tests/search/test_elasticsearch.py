@@ -1,0 +1,100 @@
+"""Elasticsearch index settings, mappings and queries, checked without a server.
+
+The tests marked ``elasticsearch`` index and query a live server; they run only
+when ELASTICSEARCH_URL is set.
+"""
+
+import os
+
+import pytest
+
+from search.backends.base import IndexedText
+from search.backends.elasticsearch import (
+    ElasticsearchBackend,
+    index_name,
+    index_settings,
+    query_body,
+)
+from search.query import parse
+
+
+def test_each_language_has_its_own_index():
+    names = {index_name("hub_", code) for code in ("ca", "es", "en")}
+    assert names == {"hub_search_ca", "hub_search_es", "hub_search_en"}
+
+
+@pytest.mark.parametrize("language,stemmer", [("ca", "catalan"), ("es", "light_spanish"), ("en", "english")])
+def test_each_index_stems_in_its_language(language, stemmer):
+    analysis = index_settings(language)["settings"]["analysis"]
+    assert analysis["filter"]["xmess_stemmer"]["language"] == stemmer
+
+
+def test_analysers_fold_accents_and_the_punt_volat():
+    analysis = index_settings("ca")["settings"]["analysis"]
+    for name in ("xmess_text", "xmess_search"):
+        assert "asciifolding" in analysis["analyzer"][name]["filter"]
+        assert analysis["analyzer"][name]["char_filter"] == ["xmess_punt_volat"]
+    assert analysis["char_filter"]["xmess_punt_volat"]["replacement"] == "ll"
+
+
+def test_catalan_index_removes_elided_articles():
+    analysis = index_settings("ca")["settings"]["analysis"]
+    assert analysis["analyzer"]["xmess_text"]["filter"][0] == "xmess_elision"
+    assert "l" in analysis["filter"]["xmess_elision"]["articles"]
+
+
+def test_synonyms_are_normalised_and_only_in_the_search_analyser():
+    body = index_settings("ca", [["ESS", "economia social i solidària"]])
+    analysis = body["settings"]["analysis"]
+    assert analysis["filter"]["xmess_synonyms"]["synonyms"] == ["ess, economia social i solidaria"]
+    assert "xmess_synonyms" in analysis["analyzer"]["xmess_search"]["filter"]
+    assert "xmess_synonyms" not in analysis["analyzer"]["xmess_text"]["filter"]
+
+
+def test_mapping_is_strict_and_uses_the_language_analysers():
+    mappings = index_settings("es")["mappings"]
+    assert mappings["dynamic"] == "strict"
+    assert mappings["properties"]["body"]["analyzer"] == "xmess_text"
+    assert mappings["properties"]["title"]["fields"]["prefix"]["analyzer"] == "xmess_prefix"
+
+
+def test_queries_use_plain_matches_never_query_string():
+    body = query_body(parse('title:"guia" AND (cures*)'))
+    assert "query_string" not in repr(body)
+    words = [m["multi_match"]["query"] for g in body["bool"]["must"] for m in g["bool"]["should"]]
+    assert words == ["title", "guia", "cures"]  # "and" is a stop word, not an operator
+
+
+def test_entries_are_sent_to_their_own_language_index():
+    backend = ElasticsearchBackend(client=None, prefix="hub_", languages=["ca", "es", "en"])
+    actions = list(
+        backend.bulk_actions(
+            [IndexedText(1, "ca", "Guia", "text", ""), IndexedText(2, "en", "Guide", "text", "")]
+        )
+    )
+    assert [(a["_index"], a["_id"]) for a in actions] == [("hub_search_ca", "1"), ("hub_search_en", "2")]
+
+
+needs_server = pytest.mark.skipif(
+    not os.environ.get("ELASTICSEARCH_URL"), reason="needs ELASTICSEARCH_URL"
+)
+
+
+@pytest.mark.elasticsearch
+@needs_server
+@pytest.mark.django_db
+def test_live_server_finds_a_plural_through_the_catalan_analyser(settings):
+    from elasticsearch import Elasticsearch
+
+    client = Elasticsearch(os.environ["ELASTICSEARCH_URL"])
+    backend = ElasticsearchBackend(client, "xmess_test_", ["ca", "es", "en"])
+    backend.clear()
+    try:
+        from search.backends.elasticsearch import query_body as build
+
+        backend.index([IndexedText(10, "ca", "Guia", "Una cooperativa solidària", "")])
+        hits = backend._hits(["ca"], build(parse("cooperatives solidaria")), 10)
+        assert [entry_id for entry_id, _score in hits] == [10]
+    finally:
+        for code in ("ca", "es", "en"):
+            client.indices.delete(index=index_name("xmess_test_", code), ignore_unavailable=True)
