@@ -29,32 +29,50 @@ def year_choices(before=1, after=3):
 
 class NeedsQuestionnaireForm(forms.ModelForm):
     county = forms.ChoiceField(
-        label=_("County"), choices=[("", _("Choose your county"))] + COUNTY_CHOICES,
+        label=_("County"),
+        choices=[("", _("Choose your county"))] + COUNTY_CHOICES,
         error_messages={"required": _("Choose the county of your organisation.")},
     )
     year = forms.TypedChoiceField(
-        label=_("Year these needs refer to"), coerce=int, choices=year_choices,
-        initial=this_year, error_messages={"required": _("Choose the year these needs refer to.")},
+        label=_("Year these needs refer to"),
+        coerce=int,
+        choices=year_choices,
+        initial=this_year,
+        error_messages={"required": _("Choose the year these needs refer to.")},
     )
     areas = forms.MultipleChoiceField(
-        label=_("Areas in which you need support"), choices=Area.choices,
+        label=_("Areas in which you need support"),
+        choices=Area.choices,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one area of need.")},
     )
     workshop_topics = forms.MultipleChoiceField(
-        label=_("Topics you would like workshops on"), choices=Area.choices,
-        widget=forms.CheckboxSelectMultiple, required=False,
+        label=_("Topics you would like workshops on"),
+        choices=Area.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
     consent = forms.BooleanField(
-        label=_("I agree that the network's technical secretariat keeps these answers and my contact details to follow up our needs."),
-        error_messages={"required": _("We need your consent to keep your answers. Tick the box to send them.")},
+        label=_(
+            "I agree that the network's technical secretariat keeps these answers and my contact details to follow up our needs."
+        ),
+        error_messages={
+            "required": _("We need your consent to keep your answers. Tick the box to send them.")
+        },
     )
 
     class Meta:
         model = NeedsResponse
         fields = [
-            "organisation_name", "county", "year", "respondent_name", "respondent_role", "respondent_email",
-            "needs_description", "other_workshop_topics", "fee_questions",
+            "organisation_name",
+            "county",
+            "year",
+            "respondent_name",
+            "respondent_role",
+            "respondent_email",
+            "needs_description",
+            "other_workshop_topics",
+            "fee_questions",
         ]
         labels = {
             "organisation_name": _("Town council or body"),
@@ -89,7 +107,9 @@ class NeedsQuestionnaireForm(forms.ModelForm):
         self.fields["respondent_email"].required = True
         for name in ("organisation_name", "respondent_name", "respondent_email"):
             self.fields[name].widget.attrs["autocomplete"] = {
-                "organisation_name": "organization", "respondent_name": "name", "respondent_email": "email",
+                "organisation_name": "organization",
+                "respondent_name": "name",
+                "respondent_email": "email",
             }[name]
 
     def clean_organisation_name(self):
@@ -104,14 +124,17 @@ class NeedsQuestionnaireForm(forms.ModelForm):
             NeedsResponseArea(response=response, area=area) for area in self.cleaned_data["areas"]
         )
         WorkshopTopicRequest.objects.bulk_create(
-            WorkshopTopicRequest(response=response, topic=topic) for topic in self.cleaned_data["workshop_topics"]
+            WorkshopTopicRequest(response=response, topic=topic)
+            for topic in self.cleaned_data["workshop_topics"]
         )
         return response
 
 
 class ExpectedHiringForm(forms.ModelForm):
     year = forms.TypedChoiceField(
-        label=_("Year"), coerce=int, choices=lambda: [("", "—")] + year_choices(before=0),
+        label=_("Year"),
+        coerce=int,
+        choices=lambda: [("", "—")] + year_choices(before=0),
         error_messages={"required": _("Choose the year.")},
     )
 
@@ -122,7 +145,10 @@ class ExpectedHiringForm(forms.ModelForm):
             "sector": {"required": _("Choose the sector.")},
             "contracts": {"required": _("Write how many contracts you expect.")},
         }
-        widgets = {"contracts": forms.NumberInput(attrs={"min": 1}), "estimated_amount": forms.NumberInput(attrs={"min": 0, "step": "0.01"})}
+        widgets = {
+            "contracts": forms.NumberInput(attrs={"min": 1}),
+            "estimated_amount": forms.NumberInput(attrs={"min": 0, "step": "0.01"}),
+        }
 
 
 class BaseExpectedHiringFormSet(forms.BaseInlineFormSet):
@@ -134,11 +160,22 @@ class BaseExpectedHiringFormSet(forms.BaseInlineFormSet):
                 continue
             key = (form.cleaned_data.get("sector"), form.cleaned_data.get("year"))
             if None not in key and key in seen:
-                form.add_error("sector", _("This sector and year are already in another row; add the contracts together."))
+                form.add_error(
+                    "sector",
+                    _(
+                        "This sector and year are already in another row; add the contracts together."
+                    ),
+                )
             seen.add(key)
 
 
 ExpectedHiringFormSet = inlineformset_factory(
-    NeedsResponse, ExpectedHiring, form=ExpectedHiringForm, formset=BaseExpectedHiringFormSet,
-    extra=3, max_num=MAX_HIRING_ROWS, validate_max=True, can_delete=False,
+    NeedsResponse,
+    ExpectedHiring,
+    form=ExpectedHiringForm,
+    formset=BaseExpectedHiringFormSet,
+    extra=3,
+    max_num=MAX_HIRING_ROWS,
+    validate_max=True,
+    can_delete=False,
 )

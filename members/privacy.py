@@ -21,7 +21,9 @@ ERASED = "[erased]"
 
 
 def _responses_of(member):
-    return NeedsResponse.objects.filter(Q(member=member) | Q(member__isnull=True, organisation_name__iexact=member.name))
+    return NeedsResponse.objects.filter(
+        Q(member=member) | Q(member__isnull=True, organisation_name__iexact=member.name)
+    )
 
 
 def export_member_data(member):
@@ -46,7 +48,12 @@ def export_member_data(member):
             for p in member.contact_people.all()
         ],
         "onboarding_meetings": [
-            {"held_on": m.held_on, "attendees": m.attendees, "notes": m.notes, "next_steps": m.next_steps}
+            {
+                "held_on": m.held_on,
+                "attendees": m.attendees,
+                "notes": m.notes,
+                "next_steps": m.next_steps,
+            }
             for m in member.onboarding_meetings.all()
         ],
         "needs_responses": [
@@ -60,7 +67,12 @@ def export_member_data(member):
                 "areas": [a.area for a in r.areas.all()],
                 "needs_description": r.needs_description,
                 "expected_hiring": [
-                    {"sector": h.sector, "year": h.year, "contracts": h.contracts, "estimated_amount": h.estimated_amount}
+                    {
+                        "sector": h.sector,
+                        "year": h.year,
+                        "contracts": h.contracts,
+                        "estimated_amount": h.estimated_amount,
+                    }
                     for h in r.expected_hiring.all()
                 ],
                 "workshop_topics": [t.topic for t in r.workshop_topics.all()],
@@ -92,7 +104,9 @@ def export_member_data(member):
 
 
 def export_member_json(member):
-    return json.dumps(export_member_data(member), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    return json.dumps(
+        export_member_data(member), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
+    )
 
 
 def _flatten(prefix, value):
@@ -129,7 +143,9 @@ def erase_member_personal_data(member):
     member.personal_data_erased_at = timezone.now()
     member.save()
     ContactPerson.objects.filter(member=member).delete()
-    OnboardingMeeting.objects.filter(member=member).update(attendees="", notes=ERASED, next_steps="")
+    OnboardingMeeting.objects.filter(member=member).update(
+        attendees="", notes=ERASED, next_steps=""
+    )
     _responses_of(member).update(
         member=member,
         respondent_name=ERASED,
@@ -140,5 +156,7 @@ def erase_member_personal_data(member):
         fee_questions="",
         secretariat_notes="",
     )
-    AdviceRequest.objects.filter(member=member).update(contact_name="", contact_email="", summary=ERASED)
+    AdviceRequest.objects.filter(member=member).update(
+        contact_name="", contact_email="", summary=ERASED
+    )
     AdviceSession.objects.filter(request__member=member).update(notes="")

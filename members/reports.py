@@ -29,9 +29,15 @@ def needs_by_area_and_county(year=None):
     rows = NeedsResponseArea.objects.all()
     if year:
         rows = rows.filter(response__year=year)
-    grouped = rows.values("area", "response__county").annotate(responses=Count("response", distinct=True))
+    grouped = rows.values("area", "response__county").annotate(
+        responses=Count("response", distinct=True)
+    )
     result = [
-        {"area": _label(Area, row["area"]), "county": row["response__county"], "responses": row["responses"]}
+        {
+            "area": _label(Area, row["area"]),
+            "county": row["response__county"],
+            "responses": row["responses"],
+        }
         for row in grouped
     ]
     return sorted(result, key=lambda row: (-row["responses"], row["area"], row["county"]))
@@ -90,7 +96,9 @@ def advice_hours_by_member_and_topic(year=None):
 def hours_bag_summary(year):
     """Hours available, used and left for a year; None when no bag was set for it."""
     bag = AdviceHoursBag.objects.filter(year=year).first()
-    used = AdviceSession.objects.filter(date__year=year).aggregate(total=Sum("hours"))["total"] or Decimal(0)
+    used = AdviceSession.objects.filter(date__year=year).aggregate(total=Sum("hours"))[
+        "total"
+    ] or Decimal(0)
     if bag is None:
         return {"year": year, "available": None, "used": used, "left": None}
     return {"year": year, "available": bag.hours, "used": used, "left": bag.hours - used}

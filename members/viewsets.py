@@ -6,6 +6,7 @@ and other editors get a "permission denied" from every URL here.
 """
 
 import django_filters
+
 from django.apps import apps
 from django.urls import path, register_converter, reverse
 from django.utils.functional import cached_property
@@ -13,15 +14,15 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import Button
 
 from .models import (
     COUNTY_CHOICES,
-    Area,
     AdviceHoursBag,
     AdviceRequest,
+    Area,
     Member,
     NeedsResponse,
     OnboardingMeeting,
@@ -56,7 +57,14 @@ class MemberFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Member
-        fields = ["kind", "status", "county", "population_band", "publish_in_directory", "working_groups"]
+        fields = [
+            "kind",
+            "status",
+            "county",
+            "population_band",
+            "publish_in_directory",
+            "working_groups",
+        ]
 
 
 class MemberEditView(generic.EditView):
@@ -67,10 +75,27 @@ class MemberEditView(generic.EditView):
         buttons = list(super().header_more_buttons)
         user = self.request.user
         if user.has_perm("members.export_personal_data"):
-            for export_format, label in (("json", _("Export personal data (JSON)")), ("csv", _("Export personal data (CSV)"))):
-                buttons.append(Button(label, url=reverse("members_member:export", args=[self.object.pk, export_format]), icon_name="download", priority=60))
+            for export_format, label in (
+                ("json", _("Export personal data (JSON)")),
+                ("csv", _("Export personal data (CSV)")),
+            ):
+                buttons.append(
+                    Button(
+                        label,
+                        url=reverse("members_member:export", args=[self.object.pk, export_format]),
+                        icon_name="download",
+                        priority=60,
+                    )
+                )
         if user.has_perm("members.erase_personal_data"):
-            buttons.append(Button(_("Erase personal data"), url=reverse("members_member:erase", args=[self.object.pk]), icon_name="bin", priority=70))
+            buttons.append(
+                Button(
+                    _("Erase personal data"),
+                    url=reverse("members_member:erase", args=[self.object.pk]),
+                    icon_name="bin",
+                    priority=70,
+                )
+            )
         return buttons
 
 
@@ -81,10 +106,25 @@ class MemberViewSet(ModelViewSet):
     icon = "group"
     menu_label = _("Member directory")
     edit_view_class = MemberEditView
-    list_display = ["name", "kind", "county", "status", "date_joined", BooleanColumn("publish_in_directory", label=_("Public"))]
+    list_display = [
+        "name",
+        "kind",
+        "county",
+        "status",
+        "date_joined",
+        BooleanColumn("publish_in_directory", label=_("Public")),
+    ]
     filterset_class = MemberFilterSet
     search_fields = ["name"]
-    list_export = ["name", "kind", "county", "population_band", "date_joined", "status", "publish_in_directory"]
+    list_export = [
+        "name",
+        "kind",
+        "county",
+        "population_band",
+        "date_joined",
+        "status",
+        "publish_in_directory",
+    ]
     export_filename = "members"
     inspect_view_enabled = True
     inspect_view_fields_exclude = ["id"]
@@ -98,7 +138,9 @@ class MemberViewSet(ModelViewSet):
 
 class NeedsResponseFilterSet(WagtailFilterSet):
     county = django_filters.ChoiceFilter(label=_("County"), choices=COUNTY_CHOICES)
-    area = django_filters.ChoiceFilter(label=_("Area of need"), field_name="areas__area", choices=Area.choices, distinct=True)
+    area = django_filters.ChoiceFilter(
+        label=_("Area of need"), field_name="areas__area", choices=Area.choices, distinct=True
+    )
 
     class Meta:
         model = NeedsResponse
@@ -114,7 +156,14 @@ class NeedsResponseViewSet(ModelViewSet):
     list_display = ["__str__", "county", "area_labels", "review_status", "submitted_at"]
     filterset_class = NeedsResponseFilterSet
     search_fields = ["organisation_name"]
-    list_export = ["organisation_name", "county", "year", "area_labels", "review_status", "submitted_at"]
+    list_export = [
+        "organisation_name",
+        "county",
+        "year",
+        "area_labels",
+        "review_status",
+        "submitted_at",
+    ]
     export_filename = "needs-answers"
     inspect_view_enabled = True
     copy_view_enabled = False
@@ -141,7 +190,9 @@ class OnboardingMeetingViewSet(ModelViewSet):
 
 
 class AdviceRequestFilterSet(WagtailFilterSet):
-    year = django_filters.NumberFilter(label=_("Year"), field_name="requested_on", lookup_expr="year")
+    year = django_filters.NumberFilter(
+        label=_("Year"), field_name="requested_on", lookup_expr="year"
+    )
 
     class Meta:
         model = AdviceRequest
@@ -154,10 +205,26 @@ class AdviceRequestViewSet(ModelViewSet):
     url_prefix = "members/advice"
     icon = "help"
     menu_label = _("Advice requests")
-    list_display = ["member", "topic", "preferred_format", "partner_organisation", "status", "requested_on", "hours_spent"]
+    list_display = [
+        "member",
+        "topic",
+        "preferred_format",
+        "partner_organisation",
+        "status",
+        "requested_on",
+        "hours_spent",
+    ]
     filterset_class = AdviceRequestFilterSet
     search_fields = ["member__name", "partner_organisation"]
-    list_export = ["member.name", "topic", "preferred_format", "partner_organisation", "status", "requested_on", "hours_spent"]
+    list_export = [
+        "member.name",
+        "topic",
+        "preferred_format",
+        "partner_organisation",
+        "status",
+        "requested_on",
+        "hours_spent",
+    ]
     export_headings = {"member.name": _("Member")}
     export_filename = "advice-requests"
     copy_view_enabled = False
@@ -177,4 +244,10 @@ class MembersViewSetGroup(ModelViewSetGroup):
     menu_label = _("Members")
     menu_icon = "group"
     menu_order = 250
-    items = [MemberViewSet, NeedsResponseViewSet, OnboardingMeetingViewSet, AdviceRequestViewSet, AdviceHoursBagViewSet]
+    items = [
+        MemberViewSet,
+        NeedsResponseViewSet,
+        OnboardingMeetingViewSet,
+        AdviceRequestViewSet,
+        AdviceHoursBagViewSet,
+    ]

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .viewsets import MembersViewSetGroup
 from .views.reports import REPORTS
+from .viewsets import MembersViewSetGroup
 
 
 @hooks.register("register_admin_viewset")
@@ -45,17 +45,25 @@ def _report_menu_item(name, view_class, order):
 
 
 for _order, (_name, _view_class) in enumerate(REPORTS):
-    hooks.register("register_reports_menu_item", lambda n=_name, v=_view_class, o=_order: _report_menu_item(n, v, 900 + o))
+    hooks.register(
+        "register_reports_menu_item",
+        lambda n=_name, v=_view_class, o=_order: _report_menu_item(n, v, 900 + o),
+    )
 
 
 @hooks.register("register_permissions")
 def register_privacy_permissions():
     return Permission.objects.filter(
-        content_type__app_label="members", codename__in=["export_personal_data", "erase_personal_data"]
+        content_type__app_label="members",
+        codename__in=["export_personal_data", "erase_personal_data"],
     )
 
 
 @hooks.register("register_log_actions")
 def register_privacy_log_actions(actions):
-    actions.register_action("members.export_personal_data", _("Export personal data"), _("Personal data exported"))
-    actions.register_action("members.erase_personal_data", _("Erase personal data"), _("Personal data erased"))
+    actions.register_action(
+        "members.export_personal_data", _("Export personal data"), _("Personal data exported")
+    )
+    actions.register_action(
+        "members.erase_personal_data", _("Erase personal data"), _("Personal data erased")
+    )

@@ -18,12 +18,36 @@ from .choices import (
     Sector,
 )
 from .directory import ContactPerson, Member
-from .needs import ExpectedHiring, NeedsResponse, NeedsResponseArea, OnboardingMeeting, WorkshopTopicRequest
+from .needs import (
+    ExpectedHiring,
+    NeedsResponse,
+    NeedsResponseArea,
+    OnboardingMeeting,
+    WorkshopTopicRequest,
+)
 from .pages import MemberDirectoryPage, NeedsQuestionnairePage
 
 __all__ = [
-    "COUNTY_CHOICES", "COUNTY_NAMES", "AdviceFormat", "AdviceHoursBag", "AdviceRequest", "AdviceSession",
-    "AdviceStatus", "Area", "ContactPerson", "ExpectedHiring", "Member", "MemberDirectoryPage", "MemberKind",
-    "MemberStatus", "NeedsQuestionnairePage", "NeedsResponse", "NeedsResponseArea", "OnboardingMeeting",
-    "PopulationBand", "ReviewStatus", "Sector", "WorkshopTopicRequest",
+    "COUNTY_CHOICES",
+    "COUNTY_NAMES",
+    "AdviceFormat",
+    "AdviceHoursBag",
+    "AdviceRequest",
+    "AdviceSession",
+    "AdviceStatus",
+    "Area",
+    "ContactPerson",
+    "ExpectedHiring",
+    "Member",
+    "MemberDirectoryPage",
+    "MemberKind",
+    "MemberStatus",
+    "NeedsQuestionnairePage",
+    "NeedsResponse",
+    "NeedsResponseArea",
+    "OnboardingMeeting",
+    "PopulationBand",
+    "ReviewStatus",
+    "Sector",
+    "WorkshopTopicRequest",
 ]

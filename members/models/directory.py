@@ -6,15 +6,15 @@ alone. Members are neither revisioned nor in the search index on purpose: either
 keep a copy of personal data that an erasure request must remove.
 """
 
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Locale, Orderable
-
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from modelcluster.models import ClusterableModel
 
 from .choices import COUNTY_CHOICES, MemberKind, MemberStatus, PopulationBand
 
@@ -32,7 +32,9 @@ class MemberQuerySet(models.QuerySet):
 
 class Member(ClusterableModel):
     name = models.CharField(_("name"), max_length=200, unique=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=MemberKind.choices, default=MemberKind.TOWN_COUNCIL)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=MemberKind.choices, default=MemberKind.TOWN_COUNCIL
+    )
     county = models.CharField(_("county"), max_length=40, choices=COUNTY_CHOICES)
     population_band = models.CharField(
         _("population band"), max_length=20, choices=PopulationBand.choices, blank=True
@@ -41,21 +43,33 @@ class Member(ClusterableModel):
     status = models.CharField(
         _("status"), max_length=20, choices=MemberStatus.choices, default=MemberStatus.ONBOARDING
     )
-    website = models.URLField(_("website"), blank=True, help_text=_("Public link shown in the directory."))
+    website = models.URLField(
+        _("website"), blank=True, help_text=_("Public link shown in the directory.")
+    )
     elected_official = models.CharField(
-        _("elected official"), max_length=200, blank=True,
-        help_text=_("Name and office of the member's elected official for the network. Personal data."),
+        _("elected official"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Name and office of the member's elected official for the network. Personal data."
+        ),
     )
     working_groups = ParentalManyToManyField(
-        "groups.WorkingGroupPage", verbose_name=_("working groups"), blank=True,
-        related_name="+", limit_choices_to=source_language_groups,
+        "groups.WorkingGroupPage",
+        verbose_name=_("working groups"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=source_language_groups,
     )
     publish_in_directory = models.BooleanField(
-        _("consents to publication in the directory"), default=False,
+        _("consents to publication in the directory"),
+        default=False,
         help_text=_("Only then are its name, county, working groups and website public."),
     )
     notes = models.TextField(_("internal notes"), blank=True)
-    personal_data_erased_at = models.DateTimeField(_("personal data erased on"), null=True, blank=True, editable=False)
+    personal_data_erased_at = models.DateTimeField(
+        _("personal data erased on"), null=True, blank=True, editable=False
+    )
 
     objects = MemberQuerySet.as_manager()
 
@@ -67,7 +81,10 @@ class Member(ClusterableModel):
         FieldPanel("working_groups", widget=forms.CheckboxSelectMultiple),
         FieldPanel("publish_in_directory"),
         MultiFieldPanel(
-            [FieldPanel("elected_official"), InlinePanel("contact_people", label=_("contact person"))],
+            [
+                FieldPanel("elected_official"),
+                InlinePanel("contact_people", label=_("contact person")),
+            ],
             heading=_("People (personal data)"),
         ),
         FieldPanel("notes"),
@@ -95,7 +112,11 @@ class ContactPerson(Orderable):
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("role"), FieldRowPanel([FieldPanel("email"), FieldPanel("phone")])]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("contact person")

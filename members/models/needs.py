@@ -7,14 +7,14 @@ survive the erasure of the people who answered.
 
 import datetime
 
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-
-from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
 
 from .choices import COUNTY_CHOICES, Area, ReviewStatus, Sector
 
@@ -29,14 +29,20 @@ class NeedsResponse(ClusterableModel):
     """One member's answers to the needs questionnaire for one year."""
 
     member = models.ForeignKey(
-        "members.Member", verbose_name=_("member"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="needs_responses",
+        "members.Member",
+        verbose_name=_("member"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="needs_responses",
         help_text=_("Linked automatically when the organisation name matches a member."),
     )
     organisation_name = models.CharField(_("organisation"), max_length=200)
     county = models.CharField(_("county"), max_length=40, choices=COUNTY_CHOICES)
     year = models.PositiveSmallIntegerField(
-        _("year"), default=this_year, validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(2100)],
+        _("year"),
+        default=this_year,
+        validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(2100)],
         help_text=_("The year these needs refer to."),
     )
     respondent_name = models.CharField(_("your name"), max_length=200)
@@ -44,7 +50,9 @@ class NeedsResponse(ClusterableModel):
     respondent_email = models.EmailField(_("your email"), blank=True)
     needs_description = models.TextField(_("describe your needs"), blank=True)
     other_workshop_topics = models.TextField(_("other workshop topics"), blank=True)
-    fee_questions = models.TextField(_("questions about the network or membership fees"), blank=True)
+    fee_questions = models.TextField(
+        _("questions about the network or membership fees"), blank=True
+    )
     consent_given_at = models.DateTimeField(_("consent given on"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted on"), auto_now_add=True)
     review_status = models.CharField(
@@ -57,8 +65,16 @@ class NeedsResponse(ClusterableModel):
         FieldPanel("secretariat_notes"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("organisation_name"), FieldPanel("county"), FieldPanel("year")]),
-                FieldRowPanel([FieldPanel("respondent_name"), FieldPanel("respondent_role"), FieldPanel("respondent_email")]),
+                FieldRowPanel(
+                    [FieldPanel("organisation_name"), FieldPanel("county"), FieldPanel("year")]
+                ),
+                FieldRowPanel(
+                    [
+                        FieldPanel("respondent_name"),
+                        FieldPanel("respondent_role"),
+                        FieldPanel("respondent_email"),
+                    ]
+                ),
             ],
             heading=_("Who answered"),
         ),
@@ -92,7 +108,14 @@ class NeedsResponseArea(models.Model):
 
     class Meta:
         verbose_name = _("area of need")
-        constraints = [models.UniqueConstraint(fields=["response", "area"], name="members_unique_area_per_response")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "area"], name="members_unique_area_per_response"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.get_area_display())
 
 
 class ExpectedHiring(models.Model):
@@ -107,15 +130,31 @@ class ExpectedHiring(models.Model):
         _("number of contracts"), validators=[MinValueValidator(1), MaxValueValidator(10_000)]
     )
     estimated_amount = models.DecimalField(
-        _("estimated amount (€)"), max_digits=12, decimal_places=2, null=True, blank=True,
+        _("estimated amount (€)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
 
-    panels = [FieldRowPanel([FieldPanel("sector"), FieldPanel("year"), FieldPanel("contracts"), FieldPanel("estimated_amount")])]
+    panels = [
+        FieldRowPanel(
+            [
+                FieldPanel("sector"),
+                FieldPanel("year"),
+                FieldPanel("contracts"),
+                FieldPanel("estimated_amount"),
+            ]
+        )
+    ]
 
     class Meta:
         verbose_name = _("expected hiring")
         verbose_name_plural = _("expected hiring")
+
+    def __str__(self):
+        return f"{self.get_sector_display()} {self.year}: {self.contracts}"
 
 
 class WorkshopTopicRequest(models.Model):
@@ -126,14 +165,24 @@ class WorkshopTopicRequest(models.Model):
 
     class Meta:
         verbose_name = _("workshop topic")
-        constraints = [models.UniqueConstraint(fields=["response", "topic"], name="members_unique_topic_per_response")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "topic"], name="members_unique_topic_per_response"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.get_topic_display())
 
 
 class OnboardingMeeting(models.Model):
     """The welcome meeting in which the secretariat identifies a new member's needs."""
 
     member = models.ForeignKey(
-        "members.Member", verbose_name=_("member"), on_delete=models.CASCADE, related_name="onboarding_meetings"
+        "members.Member",
+        verbose_name=_("member"),
+        on_delete=models.CASCADE,
+        related_name="onboarding_meetings",
     )
     held_on = models.DateField(_("held on"))
     attendees = models.TextField(_("attendees"), blank=True, help_text=_("Personal data."))

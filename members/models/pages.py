@@ -58,8 +58,12 @@ class MemberDirectoryPage(Page):
             county = ""
         context["selected_county"] = county
         context["entries"] = self.directory_entries(county)
-        context["counties"] = sorted(set(Member.objects.published().values_list("county", flat=True)))
-        context["questionnaire"] = NeedsQuestionnairePage.objects.live().public().filter(locale=self.locale).first()
+        context["counties"] = sorted(
+            set(Member.objects.published().values_list("county", flat=True))
+        )
+        context["questionnaire"] = (
+            NeedsQuestionnairePage.objects.live().public().filter(locale=self.locale).first()
+        )
         return context
 
     def directory_entries(self, county=""):
@@ -67,10 +71,14 @@ class MemberDirectoryPage(Page):
         if county:
             members = members.filter(county=county)
         members = list(members)
-        keys = {group.translation_key for member in members for group in member.working_groups.all()}
+        keys = {
+            group.translation_key for member in members for group in member.working_groups.all()
+        }
         group_pages = {
             page.translation_key: page
-            for page in Page.objects.filter(translation_key__in=keys, locale=self.locale).live().public()
+            for page in Page.objects.filter(translation_key__in=keys, locale=self.locale)
+            .live()
+            .public()
         }
         return [
             DirectoryEntry(
@@ -78,7 +86,11 @@ class MemberDirectoryPage(Page):
                 county=member.county,
                 website=member.website,
                 groups=sorted(
-                    (group_pages[g.translation_key] for g in member.working_groups.all() if g.translation_key in group_pages),
+                    (
+                        group_pages[g.translation_key]
+                        for g in member.working_groups.all()
+                        if g.translation_key in group_pages
+                    ),
                     key=lambda page: page.title,
                 ),
             )
@@ -89,7 +101,8 @@ class MemberDirectoryPage(Page):
 class NeedsQuestionnairePage(Page):
     introduction = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
     privacy_notice = RichTextField(
-        _("privacy notice"), features=TEXT_FEATURES,
+        _("privacy notice"),
+        features=TEXT_FEATURES,
         help_text=_("Who keeps the answers, what for, and how to ask for them to be erased."),
     )
     thank_you_text = RichTextField(_("thank-you text"), features=TEXT_FEATURES)
@@ -124,7 +137,11 @@ class NeedsQuestionnairePage(Page):
             hiring = ExpectedHiringFormSet(prefix="hiring")
             status = 200
         context = self.get_context(request, *args, **kwargs)
-        context.update(form=form, hiring=hiring, sent=request.GET.get("sent") == "1" and request.method == "GET")
+        context.update(
+            form=form,
+            hiring=hiring,
+            sent=request.GET.get("sent") == "1" and request.method == "GET",
+        )
         response = TemplateResponse(request, self.get_template(request), context, status=status)
         # Typed answers and personal data must never be kept by a shared cache.
         add_never_cache_headers(response)

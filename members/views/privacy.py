@@ -26,7 +26,9 @@ def export_member(request, pk, export_format):
     member = _member_for(request, pk, "export_personal_data")
     filename = f"member-{member.pk}-{slugify(member.name)}"
     if export_format == "json":
-        response = HttpResponse(export_member_json(member), content_type="application/json; charset=utf-8")
+        response = HttpResponse(
+            export_member_json(member), content_type="application/json; charset=utf-8"
+        )
     else:
         response = HttpResponse(export_member_csv(member), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.{export_format}"'
@@ -41,6 +43,9 @@ def erase_member(request, pk):
     if request.method == "POST":
         erase_member_personal_data(member)
         log(instance=member, action="members.erase_personal_data", user=request.user)
-        messages.success(request, _("The personal data of “%(member)s” has been erased.") % {"member": member.name})
+        messages.success(
+            request,
+            _("The personal data of “%(member)s” has been erased.") % {"member": member.name},
+        )
         return redirect("members_member:edit", member.pk)
     return TemplateResponse(request, "members/admin/erase_confirm.html", {"member": member})

@@ -7,6 +7,7 @@ programs read it as UTF-8 (accents in county and member names).
 """
 
 import django_filters
+
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -115,8 +116,11 @@ class ExpectedHiringReport(MembersReportView):
     index_results_url_name = "members_reports:hiring_results"
     export_name = "expected-hiring-by-sector"
     fields = {
-        "sector": _("Sector"), "year": _("Year"), "responses": _("Answers"),
-        "contracts": _("Contracts"), "amount": _("Estimated amount (€)"),
+        "sector": _("Sector"),
+        "year": _("Year"),
+        "responses": _("Answers"),
+        "contracts": _("Contracts"),
+        "amount": _("Estimated amount (€)"),
     }
 
     def build_rows(self, year):
@@ -141,7 +145,12 @@ class AdviceHoursReport(MembersReportView):
     results_template_name = "members/admin/advice_hours_results.html"
     export_name = "advice-hours"
     permission_model = AdviceRequest
-    fields = {"member": _("Member"), "topic": _("Topic"), "requests": _("Requests"), "hours": _("Hours")}
+    fields = {
+        "member": _("Member"),
+        "topic": _("Topic"),
+        "requests": _("Requests"),
+        "hours": _("Hours"),
+    }
 
     def build_rows(self, year):
         return reports.advice_hours_by_member_and_topic(year)

@@ -8,7 +8,9 @@ from members.models import MemberDirectoryPage, NeedsQuestionnairePage
 
 
 def _by_language(model):
-    return {page.locale.language_code: page for page in model.objects.live().select_related("locale")}
+    return {
+        page.locale.language_code: page for page in model.objects.live().select_related("locale")
+    }
 
 
 @pytest.fixture
@@ -63,6 +65,12 @@ def valid_answer():
         "hiring-0-year": str(year),
         "hiring-0-contracts": "2",
         "hiring-0-estimated_amount": "80000",
-        "hiring-1-sector": "", "hiring-1-year": "", "hiring-1-contracts": "", "hiring-1-estimated_amount": "",
-        "hiring-2-sector": "", "hiring-2-year": "", "hiring-2-contracts": "", "hiring-2-estimated_amount": "",
+        "hiring-1-sector": "",
+        "hiring-1-year": "",
+        "hiring-1-contracts": "",
+        "hiring-1-estimated_amount": "",
+        "hiring-2-sector": "",
+        "hiring-2-year": "",
+        "hiring-2-contracts": "",
+        "hiring-2-estimated_amount": "",
     }

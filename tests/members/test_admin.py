@@ -1,6 +1,7 @@
 """Only the technical secretariat reaches members' records in the admin."""
 
 import pytest
+
 from django.urls import reverse
 
 from members.models import AdviceRequest, Member, NeedsResponse, OnboardingMeeting
@@ -36,7 +37,10 @@ def member_admin_urls():
         reverse("members_hours:add"),
     ]
     for name, _view in REPORTS:
-        urls += [reverse(f"members_reports:{name}"), reverse(f"members_reports:{name}") + "?export=csv"]
+        urls += [
+            reverse(f"members_reports:{name}"),
+            reverse(f"members_reports:{name}") + "?export=csv",
+        ]
     return urls
 
 
@@ -82,17 +86,23 @@ def test_the_secretariat_sees_a_member_s_contact_people(secretariat_client):
     assert "contacte2@example.org" in html
 
 
-def test_the_secretariat_sees_a_questionnaire_sent_on_the_site(client, secretariat_client, questionnaire_pages, valid_answer):
+def test_the_secretariat_sees_a_questionnaire_sent_on_the_site(
+    client, secretariat_client, questionnaire_pages, valid_answer
+):
     client.post(questionnaire_pages["es"].url, valid_answer)
     listing = secretariat_client.get(reverse("members_needs:index"))
     assert "Ajuntament de Prova" in listing.content.decode()
     answer = NeedsResponse.objects.get(organisation_name="Ajuntament de Prova")
-    detail = secretariat_client.get(reverse("members_needs:edit", args=[answer.pk])).content.decode()
+    detail = secretariat_client.get(
+        reverse("members_needs:edit", args=[answer.pk])
+    ).content.decode()
     assert "nuria@example.org" in detail
 
 
 def test_the_secretariat_filters_members_by_county(secretariat_client):
-    html = secretariat_client.get(reverse("members_member:index") + "?county=Bages").content.decode()
+    html = secretariat_client.get(
+        reverse("members_member:index") + "?county=Bages"
+    ).content.decode()
     assert "Ajuntament d&#x27;exemple del Bages" in html
     assert "Ajuntament d&#x27;exemple del Priorat" not in html
 
@@ -101,34 +111,75 @@ def test_the_secretariat_records_an_onboarding_meeting(secretariat_client):
     member = Member.objects.get(name="Ajuntament d'exemple del Bages")
     response = secretariat_client.post(
         reverse("members_onboarding:add"),
-        {"member": member.pk, "held_on": "2026-02-03", "attendees": "", "notes": "Necessitats de cures", "next_steps": ""},
+        {
+            "member": member.pk,
+            "held_on": "2026-02-03",
+            "attendees": "",
+            "notes": "Necessitats de cures",
+            "next_steps": "",
+        },
     )
     assert response.status_code == 302
     assert member.onboarding_meetings.filter(notes="Necessitats de cures").exists()
 
 
 def test_the_secretariat_adds_a_member_with_a_contact_person(secretariat_client):
-    response = secretariat_client.post(reverse("members_member:add"), {
-        "name": "Ajuntament nou", "kind": "town_council", "status": "onboarding", "county": "Garraf",
-        "population_band": "", "date_joined": "", "website": "", "elected_official": "", "notes": "",
-        "contact_people-TOTAL_FORMS": "1", "contact_people-INITIAL_FORMS": "0",
-        "contact_people-MIN_NUM_FORMS": "0", "contact_people-MAX_NUM_FORMS": "1000",
-        "contact_people-0-name": "Persona nova", "contact_people-0-role": "", "contact_people-0-email": "nova@example.org",
-        "contact_people-0-phone": "", "contact_people-0-ORDER": "1", "contact_people-0-id": "", "contact_people-0-DELETE": "",
-    })
+    response = secretariat_client.post(
+        reverse("members_member:add"),
+        {
+            "name": "Ajuntament nou",
+            "kind": "town_council",
+            "status": "onboarding",
+            "county": "Garraf",
+            "population_band": "",
+            "date_joined": "",
+            "website": "",
+            "elected_official": "",
+            "notes": "",
+            "contact_people-TOTAL_FORMS": "1",
+            "contact_people-INITIAL_FORMS": "0",
+            "contact_people-MIN_NUM_FORMS": "0",
+            "contact_people-MAX_NUM_FORMS": "1000",
+            "contact_people-0-name": "Persona nova",
+            "contact_people-0-role": "",
+            "contact_people-0-email": "nova@example.org",
+            "contact_people-0-phone": "",
+            "contact_people-0-ORDER": "1",
+            "contact_people-0-id": "",
+            "contact_people-0-DELETE": "",
+        },
+    )
     assert response.status_code == 302
-    assert Member.objects.get(name="Ajuntament nou").contact_people.get().email == "nova@example.org"
+    assert (
+        Member.objects.get(name="Ajuntament nou").contact_people.get().email == "nova@example.org"
+    )
 
 
 def test_the_secretariat_logs_hours_against_an_advice_request(secretariat_client):
     member = Member.objects.get(name="Ajuntament d'exemple del Bages")
-    response = secretariat_client.post(reverse("members_advice:add"), {
-        "member": member.pk, "requested_on": "2026-05-04", "status": "received", "topic": "climate",
-        "preferred_format": "online", "partner_organisation": "FETS", "summary": "Comunitat energètica",
-        "contact_name": "", "contact_email": "",
-        "sessions-TOTAL_FORMS": "1", "sessions-INITIAL_FORMS": "0", "sessions-MIN_NUM_FORMS": "0",
-        "sessions-MAX_NUM_FORMS": "1000", "sessions-0-date": "2026-05-10", "sessions-0-hours": "2.5",
-        "sessions-0-adviser": "", "sessions-0-notes": "", "sessions-0-id": "", "sessions-0-DELETE": "",
-    })
+    response = secretariat_client.post(
+        reverse("members_advice:add"),
+        {
+            "member": member.pk,
+            "requested_on": "2026-05-04",
+            "status": "received",
+            "topic": "climate",
+            "preferred_format": "online",
+            "partner_organisation": "FETS",
+            "summary": "Comunitat energètica",
+            "contact_name": "",
+            "contact_email": "",
+            "sessions-TOTAL_FORMS": "1",
+            "sessions-INITIAL_FORMS": "0",
+            "sessions-MIN_NUM_FORMS": "0",
+            "sessions-MAX_NUM_FORMS": "1000",
+            "sessions-0-date": "2026-05-10",
+            "sessions-0-hours": "2.5",
+            "sessions-0-adviser": "",
+            "sessions-0-notes": "",
+            "sessions-0-id": "",
+            "sessions-0-DELETE": "",
+        },
+    )
     assert response.status_code == 302
     assert AdviceRequest.objects.get(summary="Comunitat energètica").hours_spent() == 2.5

@@ -31,8 +31,16 @@ def test_the_public_pages_exist_in_three_languages(client, model):
 def test_the_secretariat_group_holds_the_members_permissions():
     from django.contrib.auth.models import Group
 
-    codenames = set(Group.objects.get(name="Secretaria tècnica").permissions.values_list("codename", flat=True))
-    assert {"view_member", "change_member", "export_personal_data", "erase_personal_data", "view_needsresponse"} <= codenames
+    codenames = set(
+        Group.objects.get(name="Secretaria tècnica").permissions.values_list("codename", flat=True)
+    )
+    assert {
+        "view_member",
+        "change_member",
+        "export_personal_data",
+        "erase_personal_data",
+        "view_needsresponse",
+    } <= codenames
 
 
 def test_coordinator_groups_hold_no_members_permission():

@@ -49,4 +49,10 @@ def test_an_unknown_county_shows_everyone_rather_than_failing(client, directory_
 
 def test_former_members_are_not_listed(client, directory_pages):
     Member.objects.filter(name="Ajuntament d'exemple del Bages").update(status="left")
-    assert "Bages" not in client.get(directory_pages["ca"].url).content.decode().split("<main", 1)[1].split("<select", 1)[-1]
+    assert (
+        "Bages"
+        not in client.get(directory_pages["ca"].url)
+        .content.decode()
+        .split("<main", 1)[1]
+        .split("<select", 1)[-1]
+    )

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+
 from django.urls import reverse
 
 from members import reports
@@ -60,7 +61,13 @@ def test_erasing_a_member_removes_its_personal_data(secretariat_client):
     assert answer.fee_questions == "" and answer.needs_description == ""
     advice = AdviceRequest.objects.get(member=member)
     assert advice.contact_email == "" and advice.contact_name == ""
-    exported = json.dumps(json.loads(secretariat_client.get(reverse("members_member:export", args=[member.pk, "json"])).content))
+    exported = json.dumps(
+        json.loads(
+            secretariat_client.get(
+                reverse("members_member:export", args=[member.pk, "json"])
+            ).content
+        )
+    )
     assert "@example.org" not in exported and "Persona de contacte" not in exported
 
 

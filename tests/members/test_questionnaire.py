@@ -1,6 +1,7 @@
 """A member answers the needs questionnaire on the public site, in any of the three languages."""
 
 import pytest
+
 from django.test import Client
 
 from members.models import NeedsResponse
@@ -9,7 +10,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("language", ["ca", "es", "en"])
-def test_a_member_sends_the_questionnaire_in_each_language(client, questionnaire_pages, valid_answer, language):
+def test_a_member_sends_the_questionnaire_in_each_language(
+    client, questionnaire_pages, valid_answer, language
+):
     page = questionnaire_pages[language]
     response = client.post(page.url, valid_answer)
     assert response.status_code == 302
@@ -26,7 +29,9 @@ def test_the_thank_you_message_follows_a_sent_answer(client, questionnaire_pages
     assert "your answers have been sent" in response.content.decode()
 
 
-def test_the_redirect_after_sending_carries_no_personal_data(client, questionnaire_pages, valid_answer):
+def test_the_redirect_after_sending_carries_no_personal_data(
+    client, questionnaire_pages, valid_answer
+):
     response = client.post(questionnaire_pages["ca"].url, valid_answer)
     assert "nuria" not in response["Location"].lower()
     assert "Prova" not in response["Location"]
@@ -34,7 +39,11 @@ def test_the_redirect_after_sending_carries_no_personal_data(client, questionnai
 
 @pytest.mark.parametrize(
     ("language", "label"),
-    [("ca", "Àrees en què necessiteu suport"), ("es", "Áreas en las que necesitáis apoyo"), ("en", "Areas in which you need support")],
+    [
+        ("ca", "Àrees en què necessiteu suport"),
+        ("es", "Áreas en las que necesitáis apoyo"),
+        ("en", "Areas in which you need support"),
+    ],
 )
 def test_the_form_labels_are_in_the_page_language(client, questionnaire_pages, language, label):
     response = client.get(questionnaire_pages[language].url)
@@ -49,7 +58,9 @@ def test_an_answer_from_a_known_member_is_linked_to_it(client, questionnaire_pag
     assert saved.member is not None and saved.member.name == "Ajuntament d'exemple del Bages"
 
 
-def test_a_missing_email_is_refused_with_a_message_and_keeps_what_was_typed(client, questionnaire_pages, valid_answer):
+def test_a_missing_email_is_refused_with_a_message_and_keeps_what_was_typed(
+    client, questionnaire_pages, valid_answer
+):
     valid_answer["respondent_email"] = ""
     response = client.post(questionnaire_pages["en"].url, valid_answer)
     html = response.content.decode()
@@ -86,7 +97,9 @@ def test_a_half_filled_hiring_row_is_refused_and_kept(client, questionnaire_page
     assert '<option value="catering" selected>' in html
 
 
-def test_an_invalid_year_or_county_is_refused_not_a_server_error(client, questionnaire_pages, valid_answer):
+def test_an_invalid_year_or_county_is_refused_not_a_server_error(
+    client, questionnaire_pages, valid_answer
+):
     valid_answer["year"] = "1850"
     valid_answer["county"] = "Atlantis"
     valid_answer["hiring-0-contracts"] = "-3"
@@ -95,7 +108,9 @@ def test_an_invalid_year_or_county_is_refused_not_a_server_error(client, questio
     assert response.content.decode().count('class="errorlist"') >= 3
 
 
-def test_a_tampered_formset_is_refused_not_a_server_error(client, questionnaire_pages, valid_answer):
+def test_a_tampered_formset_is_refused_not_a_server_error(
+    client, questionnaire_pages, valid_answer
+):
     del valid_answer["hiring-TOTAL_FORMS"]
     response = client.post(questionnaire_pages["en"].url, valid_answer)
     assert response.status_code == 400

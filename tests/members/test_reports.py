@@ -6,6 +6,7 @@ import io
 
 import openpyxl
 import pytest
+
 from django.urls import reverse
 from django.utils import translation
 
@@ -32,7 +33,9 @@ def csv_rows(response):
     ],
 )
 def test_each_report_exports_a_csv_with_a_header_row_and_data(secretariat_client, name, header):
-    response = secretariat_client.get(reverse(f"members_reports:{name}") + "?export=csv", HTTP_ACCEPT_LANGUAGE="en")
+    response = secretariat_client.get(
+        reverse(f"members_reports:{name}") + "?export=csv", HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     rows = csv_rows(response)
@@ -48,10 +51,14 @@ def test_the_xlsx_export_opens_as_a_spreadsheet(secretariat_client):
     assert len(rows) > 1
 
 
-def test_a_questionnaire_sent_on_the_site_shows_up_in_the_reports(client, secretariat_client, questionnaire_pages, valid_answer):
+def test_a_questionnaire_sent_on_the_site_shows_up_in_the_reports(
+    client, secretariat_client, questionnaire_pages, valid_answer
+):
     client.post(questionnaire_pages["en"].url, valid_answer)
     secretariat_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    needs = secretariat_client.get(reverse("members_reports:needs") + f"?year={THIS_YEAR}&export=csv")
+    needs = secretariat_client.get(
+        reverse("members_reports:needs") + f"?year={THIS_YEAR}&export=csv"
+    )
     assert ["Climate crisis", "Garrotxa", "1"] in csv_rows(needs)
     hiring = secretariat_client.get(reverse("members_reports:hiring") + f"?year={THIS_YEAR}")
     assert "Energy" in hiring.content.decode()
@@ -66,7 +73,9 @@ def test_reports_filter_by_year():
 
 
 def test_the_year_filter_is_applied_in_the_admin(secretariat_client):
-    html = secretariat_client.get(reverse("members_reports:needs") + f"?year={THIS_YEAR - 1}").content.decode()
+    html = secretariat_client.get(
+        reverse("members_reports:needs") + f"?year={THIS_YEAR - 1}"
+    ).content.decode()
     assert "Osona" in html and "Bages" not in html
 
 
@@ -77,7 +86,10 @@ def test_an_unknown_year_is_ignored_not_a_server_error(secretariat_client):
 
 def test_expected_hiring_adds_contracts_by_sector_and_year():
     with translation.override("en"):
-        rows = {(row["sector"], row["year"]): row for row in reports.expected_hiring_by_sector(THIS_YEAR)}
+        rows = {
+            (row["sector"], row["year"]): row
+            for row in reports.expected_hiring_by_sector(THIS_YEAR)
+        }
     cleaning = rows[("Cleaning", THIS_YEAR)]
     assert cleaning["contracts"] == 4 and cleaning["responses"] == 2
 
@@ -85,5 +97,7 @@ def test_expected_hiring_adds_contracts_by_sector_and_year():
 def test_the_hours_report_compares_the_year_with_its_bag(secretariat_client):
     summary = reports.hours_bag_summary(THIS_YEAR)
     assert summary["available"] == 120 and summary["used"] == 10
-    html = secretariat_client.get(reverse("members_reports:advice_hours") + f"?year={THIS_YEAR}", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = secretariat_client.get(
+        reverse("members_reports:advice_hours") + f"?year={THIS_YEAR}", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
     assert "120" in html and "110" in html
