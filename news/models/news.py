@@ -243,7 +243,10 @@ class BulletinPage(RoutablePageMixin, NewsPage):
         context = super().get_context(request, *args, **kwargs)
         context["bulletin_news"] = self.visible_news()
         context["bulletin_events"] = self.visible_events()
-        context["web_url"] = self.get_full_url(request)
+        # Absolute links from the request's host: the email is read outside the site.
+        for item in context["bulletin_news"] + context["bulletin_events"]:
+            item.absolute_url = request.build_absolute_uri(item.get_url(request))
+        context["web_url"] = request.build_absolute_uri(self.get_url(request))
         context["email_url"] = self.get_url(request) + self.reverse_subpage("email")
         return context
 
