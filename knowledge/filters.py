@@ -86,6 +86,5 @@ class LibraryFilter(django_filters.FilterSet):
 
     @property
     def is_filtered(self):
-        return self.is_bound and any(
-            value for key, value in self.form.cleaned_data.items() if key != "sort"
-        )
+        """Whether any facet (not just the sort order) narrows the list."""
+        return any(self.data.get(name) for name in self.filters if name != "sort")

@@ -33,7 +33,7 @@ class LibraryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filterset = LibraryFilter(request.GET or None, queryset=current_items(self.locale_id), locale=self.locale)
+        filterset = LibraryFilter(request.GET, queryset=current_items(self.locale_id), locale=self.locale)
         items = filterset.qs.select_related("locale").annotate(group_key=F("working_group__translation_key"))
         paginator = Paginator(items, self.items_per_page)
         page_of_items = paginator.get_page(request.GET.get("page"))
@@ -49,6 +49,6 @@ class LibraryPage(Page):
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         filterset = response.context_data.get("filterset") if hasattr(response, "context_data") else None
-        if filterset is not None and filterset.is_bound and not filterset.is_valid():
+        if filterset is not None and not filterset.is_valid():
             response.status_code = 400
         return response
