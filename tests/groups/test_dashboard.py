@@ -1,0 +1,60 @@
+"""The coordinators' dashboard panel: drafts, items in review and recent rejections with the comment."""
+
+import html
+
+import pytest
+from django.urls import reverse
+
+from .conftest import GROUP_A, group_page, submit
+
+pytestmark = pytest.mark.django_db
+
+PANEL_HEADING = "Grup de treball: "  # the admin speaks Catalan unless one chooses otherwise
+
+
+def dashboard(client, user):
+    client.force_login(user)
+    return html.unescape(client.get(reverse("wagtailadmin_home")).content.decode())
+
+
+def test_a_coordinator_sees_the_group_drafts_and_items_in_review(client, users, sections):
+    sections["group_a"].add("Esborrany pendent d'enviar", "esborrany-pendent", owner=users["coordinator_a"])
+    submitted = sections["group_a"].add("Guia enviada a revisió", "guia-enviada", owner=users["coordinator_a"])
+    submit(submitted, users["coordinator_a"])
+    page = dashboard(client, users["coordinator_a"])
+    drafts = page.split('class="working-group-drafts"')[1].split("</ul>")[0]
+    in_review = page.split('class="working-group-in-review"')[1].split("</ul>")[0]
+    assert "Esborrany pendent d'enviar" in drafts and "Guia enviada a revisió" not in drafts
+    assert "Guia enviada a revisió" in in_review
+    assert "Exemple: fitxa sobre la cessió d'ús per a ajuntaments" in in_review
+
+
+def test_a_coordinator_sees_recent_rejections_with_the_reviewer_and_comment(client, users):
+    page = dashboard(client, users["coordinator_b"])
+    rejected = page.split('class="working-group-rejected"')[1].split("</ul>")[0]
+    assert "Exemple: recull de bones pràctiques municipals de cures" in rejected
+    assert "Exemple de comentari: cal citar la font de cada pràctica" in rejected
+    assert "Secretaria Tècnica" in rejected
+
+
+def test_the_panel_shows_only_the_coordinator_own_group(client, users):
+    page = dashboard(client, users["coordinator_a"])
+    assert f"{PANEL_HEADING}{group_page(GROUP_A).title}" in page
+    assert "Polítiques de cures" not in page
+    assert "Exemple: recull de bones pràctiques" not in page
+
+
+def test_people_who_coordinate_nothing_see_no_panel(client, users):
+    assert 'class="working-group-drafts"' not in dashboard(client, users["secretariat"])
+    assert 'class="working-group-drafts"' not in dashboard(client, users["superuser"])
+
+
+def test_the_panel_speaks_the_coordinator_language(client, users):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(users["coordinator_a"])
+    profile.preferred_language = "es"
+    profile.save()
+    page = dashboard(client, users["coordinator_a"])
+    assert "Grupo de trabajo: Habitatge cooperatiu" in page
+    assert "En revisión por la secretaría técnica" in page
