@@ -12,16 +12,17 @@ page's latest items, the search results, the agenda, the sitemap), and an
 editorial network publishes a few times a day. A full purge is never stale and
 costs one miss per page after a publish.
 
-What is cached: anonymous GET/HEAD responses with status 200 whose content does
-not depend on a cookie (no ``Vary: Cookie``, hence no CSRF token or session in
-them) and that set no cookie. Requests carrying a session or messages cookie
-always go to the view, so editors see their own state.
+What is cached: anonymous GET/HEAD responses with status 200 that set no
+cookie, hold no CSRF token and vary on nothing but the cookie (the session
+looked up to find the user) and the encoding. Requests carrying a session or
+messages cookie always go to the view, so editors see their own state.
 """
 
 import hashlib
 import time
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -87,7 +88,7 @@ def _request_is_cacheable(request):
 
 
 def _personal_cookies():
-    return (settings.SESSION_COOKIE_NAME, settings.MESSAGES_COOKIE_NAME)
+    return (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
 
 
 def _response_is_cacheable(request, response):
@@ -99,8 +100,12 @@ def _response_is_cacheable(request, response):
     cache_control = response.get("Cache-Control", "").lower()
     if any(word in cache_control for word in ("private", "no-store", "no-cache")):
         return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):  # the page holds a CSRF token
+        return False
+    # "Vary: Cookie" alone comes from reading the (absent) session to find the
+    # user; a request with a session cookie never reaches the cache.
     vary = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", "")) if v.strip()}
-    return vary <= {"accept-encoding"}
+    return vary <= {"accept-encoding", "cookie"}
 
 
 class AnonymousPageCacheMiddleware:

@@ -1,0 +1,62 @@
+"""Every public page type costs a bounded number of SQL queries that does not
+grow with content: the count is the same after its listings get more items."""
+
+import itertools
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import Page
+
+from operations.page_samples import page_samples
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 60
+COPIES = 3
+_numbers = itertools.count()
+
+
+def _queries(client, path):
+    client.get(path)  # warm per-process caches (site root paths, locales)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return len(captured)
+
+
+def _grow(page):
+    """More of what a page may list: copies of its first child, and copies of the
+    page itself beside it (for the listings of its parent and the home page)."""
+    child = page.get_children().live().public().first()
+    copies = []
+    if child is not None:
+        copies += [(child.specific, page) for _ in range(COPIES)]
+    if page.depth > 2:
+        copies += [(page.specific, page.get_parent()) for _ in range(COPIES)]
+    for original, parent in copies:
+        number = next(_numbers)
+        original.copy(
+            to=parent,
+            update_attrs={"slug": f"{original.slug}-copy-{number}", "title": f"{original.title} ({number})"},
+            keep_live=True,
+            reset_translation_key=True,
+            log_action=None,
+        )
+
+
+def test_queries_per_public_page_type_are_bounded_and_flat(client):
+    samples = page_samples()
+    before = {sample: _queries(client, sample.path) for sample in samples}
+    for sample in samples:
+        if sample.language == "ca":
+            _grow(Page.objects.get(pk=sample.page_id))
+    after = {sample: _queries(client, sample.path) for sample in samples}
+    report = {
+        f"{s.kind} ({s.language}) {s.path}": (before[s], after[s])
+        for s in samples
+        if after[s] != before[s] or after[s] > MAX_QUERIES
+    }
+    assert len(samples) >= 6
+    assert report == {}, f"(queries before, after adding {COPIES} items) per page type: {report}"
