@@ -8,12 +8,13 @@ number of SQL queries is therefore the same whatever the number of results.
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -202,6 +203,7 @@ def type_label(content_type_id):
     return str(model._meta.verbose_name).capitalize() if model else ""
 
 
+@lru_cache(maxsize=512)
 def type_key(content_type_id):
     content_type = ContentType.objects.get_for_id(content_type_id)
     return f"{content_type.app_label}.{content_type.model}"
@@ -220,7 +222,12 @@ ROW_ID, ROW_TYPE, ROW_LANG, ROW_YEAR, ROW_GROUP, ROW_TOPICS, ROW_DATE, ROW_SCORE
 
 
 def _row_topics(row):
-    return {int(v) for v in (row[ROW_TOPICS] or "").strip("|").split("|") if v}
+    return _topics_of(row[ROW_TOPICS] or "")
+
+
+@lru_cache(maxsize=4096)
+def _topics_of(value):
+    return frozenset(int(v) for v in value.strip("|").split("|") if v)
 
 
 def _filters(params):
@@ -327,10 +334,10 @@ def _hits(entries, attachments, query, languages):
 def _promotions(params, visible_entries):
     """Editors' promoted results for this query, limited to pages the public may see."""
     candidates = {text.analytics_key(params.q), normalise_query_string(params.q)}
-    visible_pages = visible_entries.filter(kind=SearchEntry.Kind.PAGE).values("page_id")
+    visible_page = visible_entries.filter(kind=SearchEntry.Kind.PAGE, page_id=OuterRef("page_id"))
     return list(
         SearchPromotion.objects.filter(query__query_string__in=candidates)
-        .filter(Q(page__isnull=True) | Q(page_id__in=visible_pages))
+        .filter(Q(page__isnull=True) | Exists(visible_page))
         .select_related("page")
         .order_by("sort_order")
     )

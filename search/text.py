@@ -26,6 +26,8 @@ DEFAULT_LANGUAGE = "ca"
 # The Catalan "ela geminada" is written l·l, l.l, ŀl or with look-alike dots.
 _PUNT_VOLAT = re.compile(r"l[·.•∙⋅]l|ŀl", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Combining marks (accents once NFKD has split them from their letters).
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 # Very short, very common words add noise to highlighting and autocomplete.
@@ -45,9 +47,10 @@ def clean(text):
 def normalise(text):
     """Lower-case text without accents, with the punt volat folded ("l·l" -> "ll")."""
     text = _PUNT_VOLAT.sub("ll", clean(text))
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.casefold()
+    return _COMBINING.sub("", decomposed).casefold()
 
 
 def words(text):
@@ -92,47 +95,61 @@ def analytics_key(raw_query):
     return " ".join(query_terms(raw_query))[:255]
 
 
+MAX_HIGHLIGHT_TOKENS = 20_000
+_TOKEN = re.compile(r"\S+")
+
+
 def highlight(text, terms, languages, *, width=32):
     """An escaped excerpt of ``text`` around the first matched word, matches in <mark>.
 
     A word matches when its normalised form equals, starts with, or shares a stem
     with a query term in any of ``languages``. Everything is escaped first; only
-    our own <mark> tags are markup.
+    our own <mark> tags are markup. Scanning stops once the excerpt is complete,
+    so long file texts cost little.
     """
-    if not text:
+    text = clean(text)
+    if not text.strip():
         return "", False
     wanted_words = set(terms)
+    prefixes = tuple(term for term in wanted_words if len(term) > 2)
     wanted_stems = {stem(term, lang) for term in terms for lang in languages}
-    tokens = re.split(r"(\s+)", clean(text))
-    word_positions = [i for i, token in enumerate(tokens) if token and not token.isspace()]
+    verdicts = {}
 
     def is_match(token):
-        for word in words(token):
-            if len(word) < 2:
-                continue
-            if word in wanted_words or any(
-                word.startswith(term) for term in wanted_words if len(term) > 2
-            ):
-                return True
-            if any(stem(word, lang) in wanted_stems for lang in languages):
-                return True
-        return False
+        if token not in verdicts:
+            verdicts[token] = any(
+                len(word) > 1
+                and (
+                    word in wanted_words
+                    or (prefixes and word.startswith(prefixes))
+                    or any(stem(word, lang) in wanted_stems for lang in languages)
+                )
+                for word in words(token)
+            )
+        return verdicts[token]
 
-    matched = {i for i in word_positions if is_match(tokens[i])}
-    first = min(matched) if matched else (word_positions[0] if word_positions else 0)
-    first_word = word_positions.index(first) if word_positions else 0
-    start_word = max(0, first_word - width // 4)
-    end_word = min(len(word_positions), start_word + width)
-    if not word_positions:
-        return "", False
-    start, end = word_positions[start_word], word_positions[end_word - 1]
+    spans, matched, first = [], set(), None
+    for index, found in enumerate(_TOKEN.finditer(text)):
+        if index >= MAX_HIGHLIGHT_TOKENS:
+            break
+        spans.append(found.span())
+        if is_match(found.group()):
+            matched.add(index)
+            if first is None:
+                first = index
+        if first is not None and index >= first + width:
+            break
+        if first is None and index >= width and index >= MAX_HIGHLIGHT_TOKENS - 1:
+            break
+    start_token = max(0, (first or 0) - width // 4)
+    end_token = min(len(spans), start_token + width)
     parts = []
-    for i in range(start, end + 1):
-        piece = html.escape(tokens[i])
-        parts.append(f"<mark>{piece}</mark>" if i in matched else piece)
-    excerpt = "".join(parts)
-    if start_word > 0:
+    for index in range(start_token, end_token):
+        piece = html.escape(text[spans[index][0] : spans[index][1]])
+        parts.append(f"<mark>{piece}</mark>" if index in matched else piece)
+    excerpt = " ".join(parts)
+    if start_token > 0:
         excerpt = "… " + excerpt
-    if end_word < len(word_positions):
+    if end_token < len(spans) or spans[-1][1] < len(text.rstrip()):
         excerpt += " …"
     return excerpt, bool(matched)

@@ -7,6 +7,7 @@ own query syntax.
 """
 
 from django.db import connection
+from django.db.models.expressions import RawSQL
 
 from .. import text
 from .base import ROW_FIELDS, SearchBackend
@@ -30,6 +31,15 @@ def word_expression(word, languages):
     return forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")"
 
 
+def language_marker(language):
+    """A token stored with each row so that MATCH itself keeps only the wanted languages."""
+    return f"xmesslang{language}"
+
+
+def language_expression(languages):
+    return "title_words : (" + " OR ".join(fts_string(language_marker(code)) for code in languages) + ")"
+
+
 def match_expression(query, languages):
     groups = []
     for group in query.groups:
@@ -39,7 +49,8 @@ def match_expression(query, languages):
             if alt
         ]
         groups.append("(" + " OR ".join(alternatives) + ")")
-    return "{title body files} : (" + " AND ".join(groups) + ")"
+    words = "{title body files} : (" + " AND ".join(groups) + ")"
+    return f"{words} AND {language_expression(languages)}"
 
 
 class SQLiteBackend(SearchBackend):
@@ -52,7 +63,7 @@ class SQLiteBackend(SearchBackend):
                 " ".join(text.stems(item.title, item.language)),
                 " ".join(text.stems(item.body, item.language)),
                 " ".join(text.stems(item.files, item.language)),
-                " ".join(text.words(item.title)),
+                " ".join([language_marker(item.language), *text.words(item.title)]),
             )
             for item in texts
         ]
@@ -72,27 +83,33 @@ class SQLiteBackend(SearchBackend):
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE}")
 
-    def matches(self, query, languages, queryset):
-        return list(
-            queryset.extra(
-                tables=[TABLE],
-                where=[f"{TABLE}.rowid = search_searchentry.id", f"{TABLE} MATCH %s"],
-                params=[match_expression(query, languages)],
-                select={"score": RANK},
-            ).values_list(*ROW_FIELDS, "score")
+    def _scores(self, expression, limit=None):
+        sql = f"SELECT rowid, {RANK} FROM {TABLE} WHERE {TABLE} MATCH %s"
+        if limit:
+            sql += f" ORDER BY rank LIMIT {int(limit)}"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [expression])
+            return dict(cursor.fetchall())
+
+    def _matching(self, queryset, expression):
+        # A subquery, not a join: joined, SQLite re-runs MATCH for every entry row.
+        return queryset.filter(
+            id__in=RawSQL(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [expression])
         )
 
+    def matches(self, query, languages, queryset):
+        expression = match_expression(query, languages)
+        scores = self._scores(expression)
+        if not scores:
+            return []
+        rows = self._matching(queryset, expression).values_list(*ROW_FIELDS)
+        return [(*row, scores.get(row[0], 0.0)) for row in rows]
+
     def suggest(self, words, languages, queryset, limit):
-        parts = [f"{fts_string(word)}" for word in words[:-1]]
-        parts.append(f"{fts_string(words[-1])} *")
-        expression = "title_words : (" + " AND ".join(parts) + ")"
-        return list(
-            queryset.extra(
-                tables=[TABLE],
-                where=[f"{TABLE}.rowid = search_searchentry.id", f"{TABLE} MATCH %s"],
-                params=[expression],
-                select={"score": RANK},
-            )
-            .order_by("-score")
-            .values_list("id", "title", "url", "language")[:limit]
-        )
+        parts = [fts_string(word) for word in words[:-1]] + [f"{fts_string(words[-1])} *"]
+        expression = "title_words : (" + " AND ".join(parts) + f") AND {language_expression(languages)}"
+        scores = self._scores(expression, limit=200)
+        if not scores:
+            return []
+        rows = queryset.filter(id__in=list(scores)).values_list("id", "title", "url", "language")
+        return sorted(rows, key=lambda row: -scores[row[0]])[:limit]
