@@ -54,6 +54,7 @@ class NewsIndexPage(Page):
         return (
             visible(NewsPage.objects.child_of(self))
             .select_related("image")
+            .prefetch_related("image__renditions")
             .order_by("-date", "-first_published_at")
         )
 
@@ -253,7 +254,10 @@ class BulletinPage(RoutablePageMixin, NewsPage):
     @path("email/", name="email")
     def email(self, request):
         """The same bulletin as an email: tables and inline styles that mail clients understand."""
-        return self.render(request, template="news/bulletin_email.html")
+        response = self.render(request, template="news/bulletin_email.html")
+        # Mail clients need inline styles; only this response allows them (django-csp reads this).
+        response._csp_update = {"style-src": ["'unsafe-inline'"]}
+        return response
 
 
 class BulletinNews(Orderable):

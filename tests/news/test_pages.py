@@ -196,3 +196,13 @@ def test_the_home_page_shows_the_latest_news_and_next_events(client, agenda):
 def test_the_demo_puts_news_and_agenda_in_the_menu(client):
     html = get_html(client, "/ca/")
     assert 'href="/ca/noticies/"' in html and 'href="/ca/agenda/"' in html
+
+
+def test_only_the_bulletin_email_allows_inline_styles(client):
+    bulletin = BulletinPage.objects.get(locale__language_code="ca")
+    email_policy = client.get(f"{bulletin.url}email/").get("Content-Security-Policy")
+    web_policy = client.get(bulletin.url).get("Content-Security-Policy")
+    if email_policy is None:
+        pytest.skip("no Content-Security-Policy middleware in this configuration")
+    assert "'unsafe-inline'" in email_policy.split("style-src")[1].split(";")[0]
+    assert "'unsafe-inline'" not in web_policy
