@@ -42,7 +42,10 @@ def _reject(client, page, comment):
 
 
 def _public_traces(client, page):
-    """Where a member of the public could find the page: its URL, the library, the sitemap, the API."""
+    """Where a member of the public could find the page: its URL, the library, the sitemap, the API, search.
+
+    Feeds carry news only (which coordinators cannot write), so a guide has no feed to leak into.
+    """
     path = f"/ca/grups-de-treball/{GROUP_A}/guia-de-masoveria-urbana/"
     sitemap = ET.fromstring(client.get("/sitemap.xml").content)
     library_html = client.get("/ca/biblioteca/").content.decode() if Page.objects.filter(slug="biblioteca").exists() else ""
@@ -53,16 +56,23 @@ def _public_traces(client, page):
         "sitemap": any(loc.text.endswith(path) for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")),
         "api_list": TITLE in api_titles,
         "api_detail": client.get(f"/api/v2/pages/{page.pk}/").status_code == 200,
+        "search": TITLE in client.get("/ca/search/", {"q": "masoveria"}).content.decode(),
+        "search_api": TITLE in client.get("/api/search/", {"q": "masoveria"}).content.decode(),
     }
 
 
-def test_a_submitted_guide_stays_off_every_public_channel_until_approved(client, users, login):
-    page = _submit_new_guide(login(users["coordinator_a"]), group_page(GROUP_A))
+def test_a_submitted_guide_stays_off_every_public_channel_until_approved(
+    client, users, login, django_capture_on_commit_callbacks
+):
+    # The search index is updated after commit: run those callbacks as a real request would.
+    with django_capture_on_commit_callbacks(execute=True):
+        page = _submit_new_guide(login(users["coordinator_a"]), group_page(GROUP_A))
     assert not page.live
     login(None)
     assert not any(_public_traces(client, page).values())
 
-    response = _approve(login(users["secretariat"]), page)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _approve(login(users["secretariat"]), page)
     assert response.status_code == 302
     page.refresh_from_db()
     assert page.live
