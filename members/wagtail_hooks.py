@@ -1,6 +1,5 @@
 """Registers the members section, its reports and its privacy actions in the admin."""
 
-from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -48,14 +47,6 @@ for _order, (_name, _view_class) in enumerate(REPORTS):
     hooks.register(
         "register_reports_menu_item",
         lambda n=_name, v=_view_class, o=_order: _report_menu_item(n, v, 900 + o),
-    )
-
-
-@hooks.register("register_permissions")
-def register_privacy_permissions():
-    return Permission.objects.filter(
-        content_type__app_label="members",
-        codename__in=["export_personal_data", "erase_personal_data"],
     )
 
 
