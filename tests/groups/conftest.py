@@ -11,8 +11,8 @@ from wagtail.models import Collection, Locale, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from groups.models import WorkingGroupAccess, WorkingGroupPage
-from home.models import StandardPage
 from knowledge.models import GuidePage, KnowledgeKind, LibraryPage
+from news.models import NewsIndexPage, NewsPage
 
 GROUP_A = "habitatge-cooperatiu"
 GROUP_B = "politiques-de-cures"
@@ -50,8 +50,8 @@ def guide(title, slug, **fields):
     )
 
 
-def general_page(title, slug, **fields):
-    return StandardPage(title=title, slug=slug, introduction="Text de prova.", **fields)
+def news_item(title, slug, **fields):
+    return NewsPage(title=title, slug=slug, lead="Entradeta de prova.", **fields)
 
 
 def guide_form(title, slug, **extra):
@@ -66,11 +66,12 @@ def guide_form(title, slug, **extra):
     )
 
 
-def general_page_form(title, slug, **extra):
+def news_form(title, slug, **extra):
     return nested_form_data(
         {
-            "title": title, "slug": slug, "introduction": "Text de prova.",
-            "body": streamfield([]), "comments": inline_formset([]), **extra,
+            "title": title, "slug": slug, "date": "2024-01-15", "category": "news",
+            "lead": "Entradeta de prova.", "image_alt": "", "tags": "", "body": streamfield([]),
+            "topics": inline_formset([]), "comments": inline_formset([]), **extra,
         }
     )
 
@@ -95,31 +96,20 @@ class Section:
 
 
 GUIDES = dict(build=guide, form=guide_form, model_path=("knowledge", "guidepage"))
-GENERAL_PAGES = dict(build=general_page, form=general_page_form, model_path=("home", "standardpage"))
+NEWS = dict(build=news_item, form=news_form, model_path=("news", "newspage"))
 
 
 @pytest.fixture
-def sections(home_pages):
-    """Each section of the matrix: the two groups, the news and the knowledge library.
-
-    The news index is built by another app; until it lands, a general page
-    outside every group stands in for it.
-    """
-    home = home_pages["ca"]
+def sections(db):
+    """Each section of the matrix: the two groups, the news and the knowledge library (the demo's)."""
     root_collection = Collection.get_first_root_node()
-    library = LibraryPage.objects.filter(locale__language_code="ca").first()
-    if library is None:
-        library = LibraryPage(title="Biblioteca", slug="biblioteca")
-        home.add_child(instance=library)
-        library.save_revision().publish()
-    news = general_page("Notícies (prova)", "noticies-de-prova")
-    Page.objects.get(pk=home.pk).add_child(instance=news)
-    news.save_revision().publish()
+    library = LibraryPage.objects.get(locale__language_code="ca")
+    news = NewsIndexPage.objects.get(locale__language_code="ca")
     a, b = group_page(GROUP_A), group_page(GROUP_B)
     return {
         "group_a": Section(a, collection_of(a), **GUIDES),
         "group_b": Section(b, collection_of(b), **GUIDES),
-        "news": Section(news, root_collection, **GENERAL_PAGES),
+        "news": Section(news, root_collection, **NEWS),
         "library": Section(library, root_collection, **GUIDES),
     }
 

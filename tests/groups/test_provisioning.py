@@ -101,7 +101,7 @@ def test_a_draft_rename_changes_nothing_until_published(users):
     assert access(page).coordinators_group.name == "Coordinació: Habitatge cooperatiu"
 
 
-def test_moving_a_group_keeps_its_coordinators_inside_its_section_only(home_pages, users, login):
+def test_moving_a_group_keeps_its_coordinators_inside_its_section_only(users, login):
     other_index = WorkingGroupIndexPage(title="Grups en pausa", slug="grups-en-pausa")
     about = Page.objects.get(slug="qui-som", locale__language_code="ca")
     about.add_child(instance=other_index)
