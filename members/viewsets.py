@@ -29,6 +29,7 @@ from .models import (
 )
 from .models.directory import source_language_groups
 from .views.privacy import erase_member, export_member
+from .views.spreadsheets import ExcelFriendlyCsvMixin
 
 
 class ExportFormatConverter:
@@ -67,6 +68,10 @@ class MemberFilterSet(WagtailFilterSet):
         ]
 
 
+class ListingView(ExcelFriendlyCsvMixin, generic.IndexView):
+    """The listings' CSV downloads open in a spreadsheet with their accents intact."""
+
+
 class MemberEditView(generic.EditView):
     """Adds the privacy actions (export, erase) to the member's edit page."""
 
@@ -100,6 +105,7 @@ class MemberEditView(generic.EditView):
 
 
 class MemberViewSet(ModelViewSet):
+    index_view_class = ListingView
     model = Member
     name = "members_member"
     url_prefix = "members/directory"
@@ -148,6 +154,7 @@ class NeedsResponseFilterSet(WagtailFilterSet):
 
 
 class NeedsResponseViewSet(ModelViewSet):
+    index_view_class = ListingView
     model = NeedsResponse
     name = "members_needs"
     url_prefix = "members/needs"
@@ -200,6 +207,7 @@ class AdviceRequestFilterSet(WagtailFilterSet):
 
 
 class AdviceRequestViewSet(ModelViewSet):
+    index_view_class = ListingView
     model = AdviceRequest
     name = "members_advice"
     url_prefix = "members/advice"

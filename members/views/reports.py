@@ -20,6 +20,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from members import reports
 from members.models import AdviceRequest, NeedsResponse
 
+from .spreadsheets import ExcelFriendlyCsvMixin
+
 
 def _year_choices():
     return [(year, str(year)) for year in reports.report_years()]
@@ -40,7 +42,7 @@ class YearFilterSet(WagtailFilterSet):
         return queryset
 
 
-class MembersReportView(ReportView):
+class MembersReportView(ExcelFriendlyCsvMixin, ReportView):
     """A table of aggregate rows; subclasses set ``fields`` (key → heading) and ``build_rows``."""
 
     filterset_class = YearFilterSet
@@ -88,15 +90,6 @@ class MembersReportView(ReportView):
 
     def get_queryset(self):
         return self.get_filtered_queryset()
-
-    def stream_csv(self, queryset):
-        yield "\ufeff"
-        yield from super().stream_csv(queryset)
-
-    def write_csv_response(self, queryset):
-        response = super().write_csv_response(queryset)
-        response["Content-Type"] = "text/csv; charset=utf-8"
-        return response
 
 
 class NeedsByAreaAndCountyReport(MembersReportView):

@@ -183,3 +183,11 @@ def test_the_secretariat_logs_hours_against_an_advice_request(secretariat_client
     )
     assert response.status_code == 302
     assert AdviceRequest.objects.get(summary="Comunitat energètica").hours_spent() == 2.5
+
+
+def test_the_member_listing_downloads_as_a_spreadsheet_friendly_csv(secretariat_client):
+    response = secretariat_client.get(reverse("members_member:index") + "?export=csv")
+    body = b"".join(response.streaming_content).decode("utf-8")
+    assert body.startswith("\ufeff")
+    assert "Vallès Occidental" in body
+    assert "@example.org" not in body
