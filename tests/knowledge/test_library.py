@@ -177,3 +177,11 @@ def test_the_number_of_queries_is_the_same_when_paginated(client, library, group
     add_items(library, groups, topics, 90, start=10)
     with_100, _ = count_queries(client, library.url, {"page": "3"})
     assert with_10 == with_100
+
+
+def test_the_home_page_shows_the_newest_items_of_the_library(client, library):
+    newest = make_guide(library, "Guia acabada de publicar", publication_date=datetime.date(2099, 1, 1))
+    html = client.get("/ca/").content.decode()
+    assert 'id="home-library-heading"' in html
+    assert f'href="{newest.url}"' in html
+    assert f'href="{library.url}"' in html

@@ -39,4 +39,4 @@ class Command(BaseCommand):
             outcomes[extract_and_store(document)] += 1
         labels = dict(Document.ExtractionStatus.choices)
         summary = ", ".join(f"{labels.get(status, status)}: {count}" for status, count in sorted(outcomes.items()))
-        self.stdout.write(f"{sum(outcomes.values())} documents read. {summary}")
+        self.stdout.write(f"Documents read: {sum(outcomes.values())}. {summary}")

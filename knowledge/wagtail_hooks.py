@@ -1,0 +1,26 @@
+"""The newest guides and documents on the home page (see ``home_page_sections``)."""
+
+from django.db.models import F
+
+from wagtail import hooks
+
+from .models import LibraryPage
+from .models.base import current_items
+
+HOME_ITEMS_COUNT = 3
+
+
+@hooks.register("home_page_sections")
+def newest_in_the_library(request, home_page):
+    items = list(
+        current_items(home_page.locale_id)
+        .order_by(F("publication_date").desc(nulls_last=True), "title")[:HOME_ITEMS_COUNT]
+    )
+    if not items:
+        return None
+    return {
+        "template": "knowledge/includes/home_section.html",
+        "order": 10,
+        "items": items,
+        "library": LibraryPage.objects.live().public().filter(locale_id=home_page.locale_id).first(),
+    }
