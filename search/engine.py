@@ -215,7 +215,9 @@ def synonym_sets(languages):
 
 def base_queryset(languages, condition=None):
     condition = visible_condition() if condition is None else condition
-    return SearchEntry.objects.filter(condition, language__in=languages)
+    # Equality for one language lets PostgreSQL use that language's partial index.
+    language = {"language": languages[0]} if len(languages) == 1 else {"language__in": languages}
+    return SearchEntry.objects.filter(condition, **language)
 
 
 ROW_ID, ROW_TYPE, ROW_LANG, ROW_YEAR, ROW_GROUP, ROW_TOPICS, ROW_DATE, ROW_SCORE = range(8)

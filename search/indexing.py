@@ -107,9 +107,12 @@ class IndexContext:
         }
 
     def working_group(self, page):
-        group = protocol.read(page, "search_working_group")
-        if isinstance(group, Page):
-            return group.pk
+        for name in ("search_working_group", "working_group"):
+            group = protocol.read(page, name)
+            if isinstance(group, Page):
+                return group.pk
+        if isinstance(page, WorkingGroupPage):
+            return page.pk
         for candidate in self.groups:
             if page.path.startswith(candidate.path):
                 return candidate.pk

@@ -5,8 +5,9 @@ Every attribute is optional; each may be a value or a method taking no arguments
 ``search_result_date``     a date or datetime shown on the result and used for the
                            year facet and date sort (default: ``date``,
                            ``publication_date``, ``start_date`` … then first publication).
-``search_working_group``   the working-group page the result belongs to (default:
-                           the nearest ancestor that is a ``groups.WorkingGroupPage``).
+``search_working_group``   the working-group page the result belongs to (default: a
+                           ``working_group`` page field, else the nearest ancestor that
+                           is a ``groups.WorkingGroupPage``; see ``IndexContext``).
 ``search_topics``          an iterable of ``taxonomy.Topic`` (default: a ``topics``
                            relation if the page has one).
 ``search_attachments``     an iterable of documents whose text counts as the page's
@@ -25,11 +26,11 @@ import logging
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Manager
+from django.utils import timezone
 
 from wagtail.documents import get_document_model
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import ReferenceIndex
 
-from groups.models import WorkingGroupPage
 from taxonomy.models import Topic
 
 logger = logging.getLogger(__name__)
@@ -42,7 +43,9 @@ DATE_ATTRIBUTES = (
     "published_at",
     "start_date",
     "starts_at",
+    "start",
     "issue_date",
+    "period_end",
 )
 
 
@@ -68,7 +71,7 @@ def read(page, name, default=None):
 
 def as_date(value):
     if isinstance(value, datetime.datetime):
-        return value.date()
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     if isinstance(value, datetime.date):
         return value
     return None
@@ -79,16 +82,10 @@ def result_date(page):
         value = as_date(read(page, name))
         if value is not None:
             return value
+    year = read(page, "year")
+    if isinstance(year, int) and 1900 < year < 3000:
+        return datetime.date(year, 1, 1)
     return as_date(page.first_published_at) or as_date(page.last_published_at)
-
-
-def working_group(page):
-    group = read(page, "search_working_group")
-    if isinstance(group, Page):
-        return group
-    if isinstance(page, WorkingGroupPage):
-        return page
-    return page.get_ancestors().type(WorkingGroupPage).last()
 
 
 def topics(page):
@@ -100,9 +97,12 @@ def topics(page):
     if value is None:
         return []
     try:
-        return [topic for topic in value if isinstance(topic, Topic)]
+        items = list(value)
     except TypeError:
         return []
+    # Pages may list topics directly or through rows that point at one (``row.topic``).
+    items = [item if isinstance(item, Topic) else getattr(item, "topic", None) for item in items]
+    return [topic for topic in items if isinstance(topic, Topic)]
 
 
 def attachments(page):

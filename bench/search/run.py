@@ -63,6 +63,7 @@ def build(db, size, postgres, seed):
 
 def measure(db, size, postgres, repeat):
     env, folder = environment(db, size, postgres)
+    call(["manage.py", "migrate", "--noinput", "-v0"], env)  # corpora may predate a migration
     out = subprocess.run(
         [PYTHON, "-m", "bench.search.measure", str(repeat)],
         cwd=ROOT, env=env, check=True, capture_output=True, text=True,
