@@ -15,6 +15,8 @@ from news.models import AgendaPage, EventPage, NewsIndexPage, NewsPage
 from news.visibility import visible
 
 FEED_LENGTH = 30
+# Ids beyond a 64-bit integer would make the database raise instead of answering 404.
+MAX_ID = 2**63
 
 
 def working_group_model():
@@ -23,6 +25,8 @@ def working_group_model():
 
 def get_visible_group(group_id):
     """The working group with this id, in the active language when translated; 404 if not public."""
+    if not 0 < group_id < MAX_ID:
+        raise Http404("No such working group.")
     groups = visible(working_group_model().objects.all())
     group = groups.filter(pk=group_id).first()
     if group is None:

@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 
+from django.apps import apps
+
 from wagtail.models import Locale
 
 from news.models import AgendaPage, EventPage, NewsIndexPage, NewsPage
@@ -26,8 +28,6 @@ def agenda(db):
 
 @pytest.fixture
 def housing_group(db):
-    from django.apps import apps
-
     return apps.get_model("groups", "WorkingGroupPage").objects.get(slug="habitatge-cooperatiu")
 
 

@@ -5,6 +5,7 @@ import datetime
 import icalendar
 import pytest
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from news.models import EventPage
@@ -74,8 +75,6 @@ def test_the_admin_form_reads_times_as_madrid_time_whatever_the_editor_time_zone
 
 
 def test_an_event_cannot_end_before_it_starts(agenda):
-    from django.core.exceptions import ValidationError
-
     event = EventPage(title="Backwards", slug="backwards", lead="x", start=SUMMER, end=SUMMER - datetime.timedelta(hours=1))
     with pytest.raises(ValidationError) as error:
         event.clean()
@@ -83,8 +82,6 @@ def test_an_event_cannot_end_before_it_starts(agenda):
 
 
 def test_an_in_person_event_needs_a_place(agenda):
-    from django.core.exceptions import ValidationError
-
     event = EventPage(title="Assembly", slug="assembly", lead="x", start=SUMMER, format="in_person")
     with pytest.raises(ValidationError) as error:
         event.clean()

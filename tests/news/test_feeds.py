@@ -4,6 +4,7 @@ import feedparser
 import pytest
 
 from django.apps import apps
+from django.template import Context, Template
 
 from news.models import NewsPage
 
@@ -78,6 +79,8 @@ def test_a_group_feed_leaves_out_other_news(client, news_index, housing_group):
 
 def test_an_unknown_group_feed_is_a_404(client):
     assert client.get("/ca/feeds/groups/999999/news/rss/").status_code == 404
+    assert client.get("/ca/feeds/groups/99999999999999999999999/news/rss/").status_code == 404
+    assert client.get("/ca/calendar/groups/99999999999999999999999/events.ics").status_code == 404
 
 
 def test_a_page_that_is_not_a_group_has_no_group_feed(client, news_index):
@@ -105,8 +108,6 @@ def test_a_news_page_of_a_group_also_advertises_the_group_feed(client, housing_g
 
 
 def test_the_template_tag_gives_group_pages_their_feed_links(rf, housing_group):
-    from django.template import Context, Template
-
     html = Template("{% load news_tags %}{% news_feed_links group %}").render(
         Context({"group": housing_group, "request": rf.get("/")})
     )

@@ -1,16 +1,20 @@
 """The news index, news pages, bulletins and the agenda as visitors see them."""
 
-import datetime
 import re
 
 import pytest
 
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from news.models import BulletinPage, EventPage, NewsPage, WorkPlanPage
+from wagtail.documents import get_document_model
 
-from .conftest import add_event, add_news, madrid
+from news.models import BulletinPage, EventDocument, EventPage, NewsPage, NewsPageTopic, WorkPlanPage
+from taxonomy.models import Topic
+
+from .conftest import add_event, add_news, locale, madrid
 
 pytestmark = pytest.mark.django_db
 
@@ -44,8 +48,6 @@ def test_a_page_number_out_of_range_shows_the_last_page(client, news_index):
 
 
 def test_a_news_item_cannot_claim_the_bulletin_category(news_index):
-    from django.core.exceptions import ValidationError
-
     page = NewsPage(title="Fake bulletin", slug="fake", lead="x", category="bulletin")
     with pytest.raises(ValidationError):
         page.clean()
@@ -61,12 +63,8 @@ def test_a_news_page_shows_its_date_lead_group_and_tags(client):
 
 
 def test_a_news_page_shows_its_topics_in_the_page_language(client, news_index):
-    from taxonomy.models import Topic
-
-    from news.models import NewsPageTopic
-
     topic, _ = Topic.objects.get_or_create(slug="habitatge-prova", locale=news_index.locale, defaults={"name": "Habitatge (prova)"})
-    english = topic.copy_for_translation(Topic.objects.model._meta.get_field("locale").related_model.objects.get(language_code="en"))
+    english = topic.copy_for_translation(locale("en"))
     english.name = "Housing (test)"
     english.save()
     page = add_news(news_index, "News with a topic", topics=[NewsPageTopic(topic=topic)])
@@ -173,12 +171,6 @@ def test_an_event_page_shows_format_place_links_and_its_group(client, agenda, ho
 
 
 def test_materials_and_minutes_appear_after_the_event(client, agenda):
-    from django.core.files.base import ContentFile
-
-    from wagtail.documents import get_document_model
-
-    from news.models import EventDocument
-
     document = get_document_model().objects.create(title="Acta de la reunió", file=ContentFile(b"minutes", name="acta.txt"))
     event = add_event(agenda, "Past meeting", start=madrid(2022, 5, 5, 10), documents=[EventDocument(document=document, kind="minutes")])
     html = get_html(client, event.url)

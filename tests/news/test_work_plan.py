@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from django.core.exceptions import ValidationError
+
 from news import demo_workplan
-from news.models import EventPage, WorkPlanPage
+from news.models import EventPage, WorkPlanMilestone, WorkPlanPage
 
 pytestmark = pytest.mark.django_db
 
@@ -112,10 +114,6 @@ def test_an_event_page_shows_the_milestone_it_fulfils(client):
 
 
 def test_a_milestone_marked_done_needs_the_page_that_fulfilled_it():
-    from django.core.exceptions import ValidationError
-
-    from news.models import WorkPlanMilestone
-
     milestone = WorkPlanMilestone(title="x", period="x", due_date="2022-01-01", status="done")
     with pytest.raises(ValidationError):
         milestone.clean()
