@@ -65,6 +65,8 @@ class SearchParams:
     sort: str = "relevance"
     page: int = 1
     per_page: int = PER_PAGE_CHOICES[0]
+    # The visitor's language: preferred in the ranking when searching all languages.
+    interface_language: str = "ca"
 
     @classmethod
     def from_query(cls, data, current_language):
@@ -80,6 +82,7 @@ class SearchParams:
             groups=_ints(data.getlist("group")),
             years=_ints(data.getlist("year")),
             sort=sort if sort in SORTS else "relevance",
+            interface_language=current_language,
         )
         params.page = cls._positive(data.get("page", "1"), "page")
         per_page = cls._positive(data.get("per_page", str(PER_PAGE_CHOICES[0])), "per_page")
@@ -305,10 +308,17 @@ def _facets(rows, params, filters, topic_names, group_names):
     return [facet for facet in facets if facet.options]
 
 
-def _sort(rows, sort):
+PREFERRED_LANGUAGE_BOOST = 1.5
+
+
+def _sort(rows, sort, preferred_language):
+    def score(row):
+        boost = PREFERRED_LANGUAGE_BOOST if row[ROW_LANG] == preferred_language else 1.0
+        return (row[ROW_SCORE] or 0) * boost
+
     if sort == "date":
-        return sorted(rows, key=lambda r: (r[ROW_DATE] is not None, r[ROW_DATE], r[ROW_SCORE] or 0), reverse=True)
-    return sorted(rows, key=lambda r: (r[ROW_SCORE] or 0, r[ROW_DATE] is not None, r[ROW_DATE]), reverse=True)
+        return sorted(rows, key=lambda r: (r[ROW_DATE] is not None, r[ROW_DATE], score(r)), reverse=True)
+    return sorted(rows, key=lambda r: (score(r), r[ROW_DATE] is not None, r[ROW_DATE]), reverse=True)
 
 
 def _stems_of(query, languages):
@@ -392,7 +402,8 @@ def search(params, *, record_query=True):
     results.num_pages = max(1, math.ceil(results.total / params.per_page))
     params.page = min(params.page, results.num_pages)
     start = (params.page - 1) * params.per_page
-    shown_ids = [row[ROW_ID] for row in _sort(kept, params.sort)[start : start + params.per_page]]
+    ordered = _sort(kept, params.sort, params.interface_language)
+    shown_ids = [row[ROW_ID] for row in ordered[start : start + params.per_page]]
 
     entries = SearchEntry.objects.in_bulk(shown_ids)
     attachments = (

@@ -31,6 +31,7 @@ def _language_options(params, results):
     return options
 
 
+@never_cache  # each search is counted in the analytics, and results follow the live index
 @require_GET
 def search_page(request):
     language = _current_language()
@@ -117,6 +118,7 @@ def search_api(request):
     )
 
 
+@never_cache
 @require_GET
 def suggest_api(request):
     language = engine.text.clean(request.GET.get("lang", "")).strip()

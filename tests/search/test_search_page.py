@@ -186,3 +186,15 @@ def test_promoted_result_is_shown_first_for_its_query(client, publish):
     SearchPromotion.objects.create(query=Query.get("habitatge"), page=page, sort_order=0)
     response = client.get("/ca/search/", {"q": "habitatge"})
     assert "Pàgina promocionada" in response.content.decode()
+
+
+def test_results_bypass_page_caches_so_every_search_is_counted(client):
+    response = client.get("/ca/search/", {"q": "habitatge"})
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_all_languages_prefer_the_visitors_language_on_equal_scores(client, publish):
+    publish("Pàgina igual ca", "igualparaula", language="ca")
+    publish("Pàgina igual en", "igualparaula", language="en")
+    results = client.get("/en/search/", {"q": "igualparaula", "lang": "all"}).content.decode()
+    assert results.index("Pàgina igual en") < results.index("Pàgina igual ca")
