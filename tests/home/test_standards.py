@@ -49,7 +49,7 @@ def test_robots_txt_points_to_the_sitemap(client):
 
 
 def test_api_lists_public_pages_as_json(client):
-    response = client.get("/api/v2/pages/")
+    response = client.get("/api/v2/pages/?type=groups.WorkingGroupIndexPage")
     assert response.status_code == 200
     data = response.json()
     titles = {item["title"] for item in data["items"]}
