@@ -13,11 +13,11 @@ import zipfile
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
-from django.conf import settings
-from django.utils.translation import gettext_noop
-
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
+
+from django.conf import settings
+from django.utils.translation import gettext_noop
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +62,9 @@ def extract_text(fileobj, filename, size):
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     reader = READERS.get(extension)
     if reader is None:
-        return ExtractionResult(STATUS_UNSUPPORTED, message=gettext_noop("File type not supported."))
+        return ExtractionResult(
+            STATUS_UNSUPPORTED, message=gettext_noop("File type not supported.")
+        )
     if size is not None and size > max_file_size():
         return ExtractionResult(
             STATUS_TOO_LARGE, message=gettext_noop("The file is too large to read its text.")
@@ -149,7 +151,11 @@ def office_reader(extension):
             raise NoText(gettext_noop("The file is damaged or could not be read.")) from error
         with archive:
             members = sorted(
-                (info for info in archive.infolist() if re.fullmatch(member_pattern, info.filename)),
+                (
+                    info
+                    for info in archive.infolist()
+                    if re.fullmatch(member_pattern, info.filename)
+                ),
                 key=lambda info: _natural_key(info.filename),
             )
             paragraphs = []

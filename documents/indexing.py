@@ -46,7 +46,9 @@ def read_document(document):
             return extract_text(fileobj, document.file.name, size)
     except OSError:
         logger.warning("The file of document %s is missing", document.pk, exc_info=True)
-        return ExtractionResult(STATUS_FAILED, message=gettext_noop("The file is missing from storage."))
+        return ExtractionResult(
+            STATUS_FAILED, message=gettext_noop("The file is missing from storage.")
+        )
 
 
 def pages_attaching(document):

@@ -19,8 +19,15 @@ from home.demo.builders import T, ensure_page, paragraphs, translate_page
 from taxonomy.models import Topic
 
 from .demo_files import build_pdf
-from .models import GuideChapterPage, GuidePage, KnowledgeKind, LibraryPage, PolicyDocumentPage
-from .models import KnowledgeAttachment, PolicyDocumentRelation
+from .models import (
+    GuideChapterPage,
+    GuidePage,
+    KnowledgeAttachment,
+    KnowledgeKind,
+    LibraryPage,
+    PolicyDocumentPage,
+    PolicyDocumentRelation,
+)
 
 EXAMPLE_NOTE = T(
     "Contingut d'exemple per a la demostració del lloc web: el pla de treball 2022 anomena aquest producte, però no en descriu el text.",
@@ -35,16 +42,24 @@ POLICY_EXAMPLE_NOTE = T(
 )
 
 TOPICS = {
-    "habitatge-cooperatiu": T("Habitatge cooperatiu", "Vivienda cooperativa", "Cooperative housing"),
+    "habitatge-cooperatiu": T(
+        "Habitatge cooperatiu", "Vivienda cooperativa", "Cooperative housing"
+    ),
     "cures": T("Cures", "Cuidados", "Care"),
     "contractacio-publica-responsable": T(
-        "Contractació pública responsable", "Contratación pública responsable", "Responsible public procurement"
+        "Contractació pública responsable",
+        "Contratación pública responsable",
+        "Responsible public procurement",
     ),
     "marc-normatiu-ess": T(
-        "Marc normatiu de l'ESS", "Marco normativo de la ESS", "Legal framework of the social economy"
+        "Marc normatiu de l'ESS",
+        "Marco normativo de la ESS",
+        "Legal framework of the social economy",
     ),
     "economia-social-i-solidaria": T(
-        "Economia social i solidària", "Economía social y solidaria", "Social and solidarity economy"
+        "Economia social i solidària",
+        "Economía social y solidaria",
+        "Social and solidarity economy",
     ),
 }
 
@@ -82,9 +97,17 @@ GUIDES = [
         "tags": ["habitatge", "cooperatives", "cessió d'ús"],
         "chapters": [
             chapter(
-                T("Per què l'habitatge cooperatiu", "Por qué la vivienda cooperativa", "Why cooperative housing"),
+                T(
+                    "Per què l'habitatge cooperatiu",
+                    "Por qué la vivienda cooperativa",
+                    "Why cooperative housing",
+                ),
                 (
-                    T("Què és una cooperativa d'habitatge", "Qué es una cooperativa de vivienda", "What a housing cooperative is"),
+                    T(
+                        "Què és una cooperativa d'habitatge",
+                        "Qué es una cooperativa de vivienda",
+                        "What a housing cooperative is",
+                    ),
                     T(
                         "Text d'exemple: una cooperativa d'habitatge en cessió d'ús és propietària de l'edifici i les persones sòcies en tenen el dret d'ús.",
                         "Texto de ejemplo: una cooperativa de vivienda en cesión de uso es propietaria del edificio y las personas socias tienen su derecho de uso.",
@@ -92,7 +115,11 @@ GUIDES = [
                     ),
                 ),
                 (
-                    T("El paper dels ajuntaments", "El papel de los ayuntamientos", "The role of town councils"),
+                    T(
+                        "El paper dels ajuntaments",
+                        "El papel de los ayuntamientos",
+                        "The role of town councils",
+                    ),
                     T(
                         "Text d'exemple: l'ajuntament pot cedir sòl públic en dret de superfície i acompanyar els grups promotors.",
                         "Texto de ejemplo: el ayuntamiento puede ceder suelo público en derecho de superficie y acompañar a los grupos promotores.",
@@ -112,7 +139,11 @@ GUIDES = [
                 ),
             ),
             chapter(
-                T("Acompanyament i seguiment", "Acompañamiento y seguimiento", "Support and follow-up"),
+                T(
+                    "Acompanyament i seguiment",
+                    "Acompañamiento y seguimiento",
+                    "Support and follow-up",
+                ),
                 (
                     T("Assessorament", "Asesoramiento", "Advice"),
                     T(
@@ -152,7 +183,11 @@ GUIDES = [
         "tags": ["cures", "economia feminista"],
         "chapters": [
             chapter(
-                T("Les cures com a política pública", "Los cuidados como política pública", "Care as public policy"),
+                T(
+                    "Les cures com a política pública",
+                    "Los cuidados como política pública",
+                    "Care as public policy",
+                ),
                 (
                     T("Punt de partida", "Punto de partida", "Starting point"),
                     T(
@@ -230,7 +265,11 @@ ABC_FIRST = {
     },
 }
 ABC_SECOND = {
-    "title": T("Guia ABC (2a edició, en preparació)", "Guía ABC (2.ª edición, en preparación)", "ABC guide (2nd edition, in preparation)"),
+    "title": T(
+        "Guia ABC (2a edició, en preparació)",
+        "Guía ABC (2.ª edición, en preparación)",
+        "ABC guide (2nd edition, in preparation)",
+    ),
     "summary": T(
         "El pla de treball 2022 preveu avançar en l'elaboració d'una 2a edició de la Guia ABC, que es preveu publicar durant el 2023.",
         "El plan de trabajo 2022 prevé avanzar en la elaboración de una 2.ª edición de la Guía ABC, que se prevé publicar durante 2023.",
@@ -335,8 +374,12 @@ POLICY_DOCUMENTS = [
 def load(context):
     topics = ensure_topics()
     library, _ = ensure_page(
-        context.home, LibraryPage, title=LIBRARY_TITLE, introduction=paragraphs(LIBRARY_INTRO),
-        show_in_menus=True, search_description=LIBRARY_INTRO,
+        context.home,
+        LibraryPage,
+        title=LIBRARY_TITLE,
+        introduction=paragraphs(LIBRARY_INTRO),
+        show_in_menus=True,
+        search_description=LIBRARY_INTRO,
     )
     translate_page(library)
     groups = context.shared.get("working_groups", {})
@@ -346,17 +389,36 @@ def load(context):
         pages[spec["key"]] = ensure_guide(parent, spec, topics)
     first = ensure_guide(
         library,
-        {**ABC_FIRST, "kind": KnowledgeKind.GUIDE, "date": datetime.date(2020, 1, 1), "topics": ["economia-social-i-solidaria"],
-         "tags": ["guia ABC"], "authors": "XMESS", "chapters": []},
+        {
+            **ABC_FIRST,
+            "kind": KnowledgeKind.GUIDE,
+            "date": datetime.date(2020, 1, 1),
+            "topics": ["economia-social-i-solidaria"],
+            "tags": ["guia ABC"],
+            "authors": "XMESS",
+            "chapters": [],
+        },
         topics,
     )
     ensure_guide(
         library,
-        {**ABC_SECOND, "kind": KnowledgeKind.GUIDE, "date": None, "topics": ["economia-social-i-solidaria"],
-         "tags": ["guia ABC"], "authors": "XMESS", "chapters": [], "slug": "guia-abc-2a-edicio"},
+        {
+            **ABC_SECOND,
+            "kind": KnowledgeKind.GUIDE,
+            "date": None,
+            "topics": ["economia-social-i-solidaria"],
+            "tags": ["guia ABC"],
+            "authors": "XMESS",
+            "chapters": [],
+            "slug": "guia-abc-2a-edicio",
+        },
         topics,
-        edition={"edition_number": 2, "edition_status": GuidePage.EditionStatus.IN_PREPARATION,
-                 "planned_year": 2023, "previous_edition": first},
+        edition={
+            "edition_number": 2,
+            "edition_status": GuidePage.EditionStatus.IN_PREPARATION,
+            "planned_year": 2023,
+            "previous_edition": first,
+        },
     )
     for spec in POLICY_DOCUMENTS:
         pages[spec["key"]] = ensure_policy_document(library, spec, topics)
@@ -378,7 +440,12 @@ def ensure_topics():
         if topic is None:
             topic = Topic.objects.create(name=name.ca, slug=slug, locale=locales["ca"])
         for code in ("es", "en"):
-            if code in locales and not Topic.objects.filter(translation_key=topic.translation_key, locale=locales[code]).exists():
+            if (
+                code in locales
+                and not Topic.objects.filter(
+                    translation_key=topic.translation_key, locale=locales[code]
+                ).exists()
+            ):
                 translation = topic.copy_for_translation(locales[code])
                 translation.name = name.get(code)
                 translation.slug = slugify(name.get(code))
@@ -393,7 +460,9 @@ def ensure_pdf(spec, language="ca"):
     title = spec["title"]
     document = Document.objects.filter(title=title).first()
     if document is None:
-        document = Document(title=title, language=language, description=spec["paragraphs"][-1][:500])
+        document = Document(
+            title=title, language=language, description=spec["paragraphs"][-1][:500]
+        )
         filename = f"{slugify(title)[:80]}.pdf"
         document.file.save(filename, ContentFile(build_pdf(title, spec["paragraphs"])), save=False)
         document._set_document_file_metadata()
@@ -409,8 +478,15 @@ def _attach(page, spec, topics):
 
 def ensure_guide(parent, spec, topics, edition=None):
     page, created = ensure_page(
-        parent, GuidePage, spec.get("slug"), title=spec["title"], kind=spec["kind"], summary=spec["summary"],
-        authors=spec["authors"], publication_date=spec["date"], search_description=spec["summary"],
+        parent,
+        GuidePage,
+        spec.get("slug"),
+        title=spec["title"],
+        kind=spec["kind"],
+        summary=spec["summary"],
+        authors=spec["authors"],
+        publication_date=spec["date"],
+        search_description=spec["summary"],
         introduction=[("paragraph", paragraphs(EXAMPLE_NOTE))],
         **(edition or {}),
     )
@@ -423,16 +499,25 @@ def ensure_guide(parent, spec, topics, edition=None):
         for heading, text in chapter_spec["sections"]:
             body.append(("heading", {"text": heading, "level": "h2"}))
             body.append(("paragraph", paragraphs(text)))
-        chapter_page, _ = ensure_page(page, GuideChapterPage, title=chapter_spec["title"], body=body)
+        chapter_page, _ = ensure_page(
+            page, GuideChapterPage, title=chapter_spec["title"], body=body
+        )
         translate_page(chapter_page)
     return page
 
 
 def ensure_policy_document(parent, spec, topics):
     page, created = ensure_page(
-        parent, PolicyDocumentPage, title=spec["title"], kind=spec["kind"], summary=spec["summary"],
-        level=spec["level"], document_status=spec["status"], issuing_body=spec["issuing_body"],
-        publication_date=spec["date"], search_description=spec["summary"],
+        parent,
+        PolicyDocumentPage,
+        title=spec["title"],
+        kind=spec["kind"],
+        summary=spec["summary"],
+        level=spec["level"],
+        document_status=spec["status"],
+        issuing_body=spec["issuing_body"],
+        publication_date=spec["date"],
+        search_description=spec["summary"],
         body=[("paragraph", paragraphs(POLICY_EXAMPLE_NOTE))],
     )
     if created:
@@ -448,4 +533,3 @@ def link_related(page, targets):
     for target in targets:
         page.related_document_links.add(PolicyDocumentRelation(target=target))
     page.save_revision().publish()
-

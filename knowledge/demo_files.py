@@ -8,8 +8,18 @@ import unicodedata
 
 from fpdf import FPDF
 
-# fpdf2's built-in fonts cover Latin-1; these are the few characters outside it that Catalan texts use.
-LATIN1_REPLACEMENTS = {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "ŀ": "l·", "Ŀ": "L·"}
+# fpdf2's built-in fonts cover Latin-1; the few characters outside it that Catalan texts use:
+LATIN1_REPLACEMENTS = {
+    "’": "'",
+    "‘": "'",
+    "“": '"',
+    "”": '"',
+    "–": "-",
+    "—": "-",
+    "…": "...",
+    "ŀ": "l·",
+    "Ŀ": "L·",
+}
 
 
 def latin1(text):

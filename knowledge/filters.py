@@ -6,6 +6,7 @@ come from one query each, whatever the number of items.
 """
 
 import django_filters
+
 from django.conf import settings
 from django.db.models import Exists, F, OuterRef
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +15,12 @@ from wagtail.models import Page
 
 from taxonomy.models import Topic
 
-from .models.base import WORKING_GROUP_CONTENT_TYPE, KnowledgeAttachment, KnowledgeKind, KnowledgePage
+from .models.base import (
+    WORKING_GROUP_CONTENT_TYPE,
+    KnowledgeAttachment,
+    KnowledgeKind,
+    KnowledgePage,
+)
 
 SORT_ORDERS = {
     "newest": (F("publication_date").desc(nulls_last=True), "title"),
@@ -24,13 +30,20 @@ SORT_ORDERS = {
 
 
 class LibraryFilter(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=KnowledgeKind.choices, empty_label=_("All kinds"))
-    topic = django_filters.ChoiceFilter(label=_("Topic"), method="filter_topic", empty_label=_("All topics"))
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=KnowledgeKind.choices, empty_label=_("All kinds")
+    )
+    topic = django_filters.ChoiceFilter(
+        label=_("Topic"), method="filter_topic", empty_label=_("All topics")
+    )
     group = django_filters.ChoiceFilter(
         label=_("Working group"), method="filter_group", empty_label=_("All working groups")
     )
     year = django_filters.ChoiceFilter(
-        label=_("Year"), field_name="publication_date", lookup_expr="year", empty_label=_("All years")
+        label=_("Year"),
+        field_name="publication_date",
+        lookup_expr="year",
+        empty_label=_("All years"),
     )
     language = django_filters.ChoiceFilter(
         label=_("Language of the files"),
@@ -40,7 +53,11 @@ class LibraryFilter(django_filters.FilterSet):
     )
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"),
-        choices=[("newest", _("Newest first")), ("oldest", _("Oldest first")), ("title", _("Title (A–Z)"))],
+        choices=[
+            ("newest", _("Newest first")),
+            ("oldest", _("Oldest first")),
+            ("title", _("Title (A–Z)")),
+        ],
         method="sort_items",
         empty_label=None,
     )
@@ -56,12 +73,19 @@ class LibraryFilter(django_filters.FilterSet):
         }
         self.groups_by_slug = {
             group.slug: group
-            for group in Page.objects.live().public().filter(locale=locale, **WORKING_GROUP_CONTENT_TYPE)
-            .order_by("title").only("slug", "title", "translation_key")
+            for group in Page.objects.live()
+            .public()
+            .filter(locale=locale, **WORKING_GROUP_CONTENT_TYPE)
+            .order_by("title")
+            .only("slug", "title", "translation_key")
         }
         years = self.queryset.dates("publication_date", "year", order="DESC")
-        self.filters["topic"].extra["choices"] = [(slug, t.name) for slug, t in self.topics_by_slug.items()]
-        self.filters["group"].extra["choices"] = [(slug, g.title) for slug, g in self.groups_by_slug.items()]
+        self.filters["topic"].extra["choices"] = [
+            (slug, t.name) for slug, t in self.topics_by_slug.items()
+        ]
+        self.filters["group"].extra["choices"] = [
+            (slug, g.title) for slug, g in self.groups_by_slug.items()
+        ]
         self.filters["year"].extra["choices"] = [(str(date.year), str(date.year)) for date in years]
         self.form.fields["sort"].initial = "newest"
 
@@ -69,10 +93,14 @@ class LibraryFilter(django_filters.FilterSet):
         return queryset.filter(topics__translation_key=self.topics_by_slug[value].translation_key)
 
     def filter_group(self, queryset, name, value):
-        return queryset.filter(working_group__translation_key=self.groups_by_slug[value].translation_key)
+        return queryset.filter(
+            working_group__translation_key=self.groups_by_slug[value].translation_key
+        )
 
     def filter_language(self, queryset, name, value):
-        files_in_language = KnowledgeAttachment.objects.filter(page=OuterRef("pk"), document__language=value)
+        files_in_language = KnowledgeAttachment.objects.filter(
+            page=OuterRef("pk"), document__language=value
+        )
         return queryset.filter(Exists(files_in_language))
 
     def sort_items(self, queryset, name, value):

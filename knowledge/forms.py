@@ -10,7 +10,9 @@ class KnowledgePageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         topics = self.fields.get("topics")
         if topics is not None:
-            locale_id = self.instance.locale_id or (self.parent_page.locale_id if self.parent_page else None)
+            locale_id = self.instance.locale_id or (
+                self.parent_page.locale_id if self.parent_page else None
+            )
             if locale_id:
                 topics.queryset = topics.queryset.filter(locale_id=locale_id)
             topics.widget = forms.CheckboxSelectMultiple(choices=topics.choices)

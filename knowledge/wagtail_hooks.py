@@ -13,8 +13,9 @@ HOME_ITEMS_COUNT = 3
 @hooks.register("home_page_sections")
 def newest_in_the_library(request, home_page):
     items = list(
-        current_items(home_page.locale_id)
-        .order_by(F("publication_date").desc(nulls_last=True), "title")[:HOME_ITEMS_COUNT]
+        current_items(home_page.locale_id).order_by(
+            F("publication_date").desc(nulls_last=True), "title"
+        )[:HOME_ITEMS_COUNT]
     )
     if not items:
         return None
@@ -22,5 +23,8 @@ def newest_in_the_library(request, home_page):
         "template": "knowledge/includes/home_section.html",
         "order": 10,
         "items": items,
-        "library": LibraryPage.objects.live().public().filter(locale_id=home_page.locale_id).first(),
+        "library": LibraryPage.objects.live()
+        .public()
+        .filter(locale_id=home_page.locale_id)
+        .first(),
     }

@@ -5,6 +5,10 @@ filter, sort and paginate guides and policy documents in one query; it knows
 nothing of its subclasses.
 """
 
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,15 +17,15 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import CollectionViewRestriction, Orderable, Page
 from wagtail.search import index
 
 WORKING_GROUP_MODEL = "groups.WorkingGroupPage"
-WORKING_GROUP_CONTENT_TYPE = {"content_type__app_label": "groups", "content_type__model": "workinggrouppage"}
+WORKING_GROUP_CONTENT_TYPE = {
+    "content_type__app_label": "groups",
+    "content_type__model": "workinggrouppage",
+}
 
 
 class KnowledgeKind(models.TextChoices):
@@ -38,7 +42,7 @@ class KnowledgeKind(models.TextChoices):
 
 
 class KnowledgePageTag(TaggedItemBase):
-    """Free tags (django-taggit) on knowledge pages; modelcluster needs a through-model of our own."""
+    """Free tags (django-taggit) on knowledge pages; modelcluster needs our own through-model."""
 
     content_object = ParentalKey(
         "knowledge.KnowledgePage", on_delete=models.CASCADE, related_name="tagged_items"
@@ -81,7 +85,10 @@ class KnowledgePage(Page):
         related_name="+",
     )
     authors = models.CharField(
-        _("authors"), max_length=255, blank=True, help_text=_("People or organisations, separated by commas.")
+        _("authors"),
+        max_length=255,
+        blank=True,
+        help_text=_("People or organisations, separated by commas."),
     )
     working_group = models.ForeignKey(
         WORKING_GROUP_MODEL,
@@ -90,15 +97,20 @@ class KnowledgePage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="knowledge_items",
-        help_text=_("Filled in from the page tree when the page is inside a working group's section."),
+        help_text=_(
+            "Filled in from the page tree when the page is inside a working group's section."
+        ),
     )
     publication_date = models.DateField(_("publication date"), null=True, blank=True)
-    topics = ParentalManyToManyField("taxonomy.Topic", verbose_name=_("topics"), blank=True, related_name="+")
+    topics = ParentalManyToManyField(
+        "taxonomy.Topic", verbose_name=_("topics"), blank=True, related_name="+"
+    )
     tags = ClusterTaggableManager(
-        verbose_name=_("tags"), through=KnowledgePageTag, blank=True,
+        verbose_name=_("tags"),
+        through=KnowledgePageTag,
+        blank=True,
         help_text=_("Free keywords, separated by commas."),
     )
-
 
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
@@ -119,7 +131,9 @@ class KnowledgePage(Page):
     def clean(self):
         super().clean()
         if self.kind not in {value for value, _label in self.kind_choices}:
-            raise ValidationError({"kind": _("Choose one of the kinds offered for this page type.")})
+            raise ValidationError(
+                {"kind": _("Choose one of the kinds offered for this page type.")}
+            )
 
     def save(self, *args, **kwargs):
         group_id = self.working_group_id_from_tree()
@@ -132,8 +146,11 @@ class KnowledgePage(Page):
         if not self.path:
             return None
         return (
-            Page.objects.ancestor_of(self).filter(**WORKING_GROUP_CONTENT_TYPE)
-            .order_by("-depth").values_list("pk", flat=True).first()
+            Page.objects.ancestor_of(self)
+            .filter(**WORKING_GROUP_CONTENT_TYPE)
+            .order_by("-depth")
+            .values_list("pk", flat=True)
+            .first()
         )
 
     # Search: the text inside the attached files is part of the page.
@@ -144,7 +161,9 @@ class KnowledgePage(Page):
             document = attachment.document
             if _collection_is_private(document.collection):
                 continue
-            parts.extend([attachment.label, document.title, document.description, document.extracted_text])
+            parts.extend(
+                [attachment.label, document.title, document.description, document.extracted_text]
+            )
         return "\n".join(part for part in parts if part)
 
     # Display helpers, for the templates.
@@ -172,9 +191,14 @@ class KnowledgePage(Page):
             current_items(self.locale_id)
             .filter(topics__translation_key__in=keys)
             .exclude(translation_key=self.translation_key)
-            .annotate(shared_topics=Count("topics", filter=Q(topics__translation_key__in=keys), distinct=True))
-            .order_by("-shared_topics", models.F("publication_date").desc(nulls_last=True), "title")
-            [:limit]
+            .annotate(
+                shared_topics=Count(
+                    "topics", filter=Q(topics__translation_key__in=keys), distinct=True
+                )
+            )
+            .order_by(
+                "-shared_topics", models.F("publication_date").desc(nulls_last=True), "title"
+            )[:limit]
         )
 
 
@@ -190,7 +214,8 @@ def current_items(locale_id):
         guidepage__previous_edition__translation_key=OuterRef("translation_key"),
     )
     return (
-        KnowledgePage.objects.live().public()
+        KnowledgePage.objects.live()
+        .public()
         .filter(locale_id=locale_id)
         .exclude(guidepage__edition_status="in_preparation")
         .exclude(Exists(newer_published_edition))
@@ -214,7 +239,10 @@ class KnowledgeAttachment(Orderable):
         related_name="+",
     )
     label = models.CharField(
-        _("label"), max_length=255, blank=True, help_text=_("Shown instead of the document's title.")
+        _("label"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown instead of the document's title."),
     )
 
     panels = [FieldPanel("document"), FieldPanel("label")]

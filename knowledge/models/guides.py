@@ -50,7 +50,10 @@ class GuidePage(KnowledgePage):
         _("edition number"), default=1, validators=[MinValueValidator(1), MaxValueValidator(99)]
     )
     edition_status = models.CharField(
-        _("edition status"), max_length=16, choices=EditionStatus.choices, default=EditionStatus.PUBLISHED
+        _("edition status"),
+        max_length=16,
+        choices=EditionStatus.choices,
+        default=EditionStatus.PUBLISHED,
     )
     planned_year = models.PositiveSmallIntegerField(
         _("planned year"),
@@ -66,23 +69,29 @@ class GuidePage(KnowledgePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="next_editions",
-        help_text=_("The edition this one replaces. Readers of the older edition are pointed here."),
+        help_text=_(
+            "The edition this one replaces. Readers of the older edition are pointed here."
+        ),
     )
 
     base_form_class = KnowledgePageForm
-    content_panels = Page.content_panels + about_panels(PRODUCT_KINDS) + [
-        MultiFieldPanel(
-            [
-                FieldPanel("edition_number"),
-                FieldPanel("edition_status"),
-                FieldPanel("planned_year"),
-                PageChooserPanel("previous_edition", "knowledge.GuidePage"),
-            ],
-            heading=_("Edition"),
-        ),
-        FieldPanel("introduction"),
-        attachments_panel(),
-    ]
+    content_panels = (
+        Page.content_panels
+        + about_panels(PRODUCT_KINDS)
+        + [
+            MultiFieldPanel(
+                [
+                    FieldPanel("edition_number"),
+                    FieldPanel("edition_status"),
+                    FieldPanel("planned_year"),
+                    PageChooserPanel("previous_edition", "knowledge.GuidePage"),
+                ],
+                heading=_("Edition"),
+            ),
+            FieldPanel("introduction"),
+            attachments_panel(),
+        ]
+    )
     search_fields = KnowledgePage.search_fields + [
         index.SearchField("introduction"),
         index.FilterField("edition_status"),
@@ -99,7 +108,9 @@ class GuidePage(KnowledgePage):
         super().clean()
         errors = {}
         if self.edition_status == self.EditionStatus.IN_PREPARATION and not self.planned_year:
-            errors["planned_year"] = _("Say when the edition in preparation is planned to come out.")
+            errors["planned_year"] = _(
+                "Say when the edition in preparation is planned to come out."
+            )
         if self.edition_status == self.EditionStatus.PUBLISHED and not self.publication_date:
             errors["publication_date"] = _("A published edition needs its publication date.")
         previous = self.previous_edition
@@ -119,7 +130,8 @@ class GuidePage(KnowledgePage):
         """Every live edition of this guide in this page's language, oldest first."""
         keys = self._edition_keys()
         return list(
-            GuidePage.objects.live().public()
+            GuidePage.objects.live()
+            .public()
             .filter(translation_key__in=keys, locale_id=self.locale_id)
             .order_by("edition_number")
         )
@@ -128,7 +140,11 @@ class GuidePage(KnowledgePage):
         keys = [self.translation_key]
         previous_id = self.previous_edition_id
         while previous_id and len(keys) < 100:
-            row = GuidePage.objects.filter(pk=previous_id).values("translation_key", "previous_edition_id").first()
+            row = (
+                GuidePage.objects.filter(pk=previous_id)
+                .values("translation_key", "previous_edition_id")
+                .first()
+            )
             if row is None or row["translation_key"] in keys:
                 break
             keys.append(row["translation_key"])
@@ -136,8 +152,9 @@ class GuidePage(KnowledgePage):
         frontier = {self.translation_key}
         while frontier and len(keys) < 100:
             following = set(
-                GuidePage.objects.filter(previous_edition__translation_key__in=frontier)
-                .values_list("translation_key", flat=True)
+                GuidePage.objects.filter(
+                    previous_edition__translation_key__in=frontier
+                ).values_list("translation_key", flat=True)
             ) - set(keys)
             keys.extend(following)
             frontier = following
@@ -166,7 +183,8 @@ class GuidePage(KnowledgePage):
     def edition_in_preparation(self):
         """A newer edition being prepared, to announce on the current one."""
         for edition in self.editions:
-            if edition.edition_status == self.EditionStatus.IN_PREPARATION and edition.edition_number > self.edition_number:
+            planned = edition.edition_status == self.EditionStatus.IN_PREPARATION
+            if planned and edition.edition_number > self.edition_number:
                 return edition
         return None
 
@@ -217,5 +235,7 @@ class GuideChapterPage(Page):
         context["chapter_number"] = position + 1 if position is not None else None
         if position is not None:
             context["previous_chapter"] = chapters[position - 1] if position > 0 else None
-            context["next_chapter"] = chapters[position + 1] if position + 1 < len(chapters) else None
+            context["next_chapter"] = (
+                chapters[position + 1] if position + 1 < len(chapters) else None
+            )
         return context

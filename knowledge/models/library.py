@@ -1,4 +1,4 @@
-"""The library: every guide and policy document of the site, wherever in the tree it is published."""
+"""The library: every guide and policy document of the site, wherever in the tree it lives."""
 
 from django.core.paginator import Paginator
 from django.db.models import F
@@ -33,8 +33,12 @@ class LibraryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filterset = LibraryFilter(request.GET, queryset=current_items(self.locale_id), locale=self.locale)
-        items = filterset.qs.select_related("locale").annotate(group_key=F("working_group__translation_key"))
+        filterset = LibraryFilter(
+            request.GET, queryset=current_items(self.locale_id), locale=self.locale
+        )
+        items = filterset.qs.select_related("locale").annotate(
+            group_key=F("working_group__translation_key")
+        )
         paginator = Paginator(items, self.items_per_page)
         page_of_items = paginator.get_page(request.GET.get("page"))
         groups = {group.translation_key: group for group in filterset.groups_by_slug.values()}
@@ -42,13 +46,17 @@ class LibraryPage(Page):
             filterset=filterset,
             page_of_items=page_of_items,
             entries=[{"page": item, "group": groups.get(item.group_key)} for item in page_of_items],
-            elided_page_range=paginator.get_elided_page_range(page_of_items.number, on_each_side=2, on_ends=1),
+            elided_page_range=paginator.get_elided_page_range(
+                page_of_items.number, on_each_side=2, on_ends=1
+            ),
         )
         return context
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        filterset = response.context_data.get("filterset") if hasattr(response, "context_data") else None
+        filterset = (
+            response.context_data.get("filterset") if hasattr(response, "context_data") else None
+        )
         if filterset is not None and not filterset.is_valid():
             response.status_code = 400
         return response

@@ -1,10 +1,11 @@
-"""Policy documents: laws, decrees, position papers, model clauses, reports, procurement guidance."""
+"""Policy documents: laws, decrees, position papers, model clauses, reports, guidance."""
+
+from modelcluster.fields import ParentalKey
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -30,7 +31,7 @@ POLICY_KINDS = [
 
 
 class PolicyDocumentPage(KnowledgePage):
-    """A policy text, by the network or by others, with where it applies and whether it is in force."""
+    """A policy text, by the network or others: where it applies and whether it is in force."""
 
     class Level(models.TextChoices):
         EU = "eu", _("European Union")
@@ -55,33 +56,45 @@ class PolicyDocumentPage(KnowledgePage):
         help_text=_("Whether the text itself is a draft, in force, repealed or superseded."),
     )
     issuing_body = models.CharField(
-        _("issuing body"), max_length=255, blank=True,
+        _("issuing body"),
+        max_length=255,
+        blank=True,
         help_text=_("Who adopted or wrote the text: a parliament, a government, the network…"),
     )
-    official_url = models.URLField(_("official link"), blank=True, help_text=_("Its page in an official journal or register."))
+    official_url = models.URLField(
+        _("official link"), blank=True, help_text=_("Its page in an official journal or register.")
+    )
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
     in_force_from = models.DateField(_("in force from"), null=True, blank=True)
     repealed_on = models.DateField(_("repealed or superseded on"), null=True, blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     base_form_class = KnowledgePageForm
-    content_panels = Page.content_panels + about_panels(POLICY_KINDS) + [
-        MultiFieldPanel(
-            [
-                FieldPanel("level"),
-                FieldPanel("document_status"),
-                FieldPanel("issuing_body"),
-                FieldPanel("official_url"),
-                FieldPanel("adopted_on"),
-                FieldPanel("in_force_from"),
-                FieldPanel("repealed_on"),
-            ],
-            heading=_("The text"),
-        ),
-        FieldPanel("body"),
-        attachments_panel(),
-        InlinePanel("related_document_links", heading=_("Related documents"), label=_("Related document")),
-    ]
+    content_panels = (
+        Page.content_panels
+        + about_panels(POLICY_KINDS)
+        + [
+            MultiFieldPanel(
+                [
+                    FieldPanel("level"),
+                    FieldPanel("document_status"),
+                    FieldPanel("issuing_body"),
+                    FieldPanel("official_url"),
+                    FieldPanel("adopted_on"),
+                    FieldPanel("in_force_from"),
+                    FieldPanel("repealed_on"),
+                ],
+                heading=_("The text"),
+            ),
+            FieldPanel("body"),
+            attachments_panel(),
+            InlinePanel(
+                "related_document_links",
+                heading=_("Related documents"),
+                label=_("Related document"),
+            ),
+        ]
+    )
     search_fields = KnowledgePage.search_fields + [
         index.SearchField("issuing_body"),
         index.SearchField("body"),
@@ -104,7 +117,9 @@ class PolicyDocumentPage(KnowledgePage):
                 {"repealed_on": _("Only a repealed or superseded text has an end date.")}
             )
         if self.adopted_on and self.in_force_from and self.in_force_from < self.adopted_on:
-            raise ValidationError({"in_force_from": _("A text cannot be in force before it is adopted.")})
+            raise ValidationError(
+                {"in_force_from": _("A text cannot be in force before it is adopted.")}
+            )
 
     def related_documents(self):
         """The documents an editor linked, in this page's language, live only."""
@@ -117,9 +132,14 @@ class PolicyDocumentPage(KnowledgePage):
 
 
 class PolicyDocumentRelation(Orderable):
-    page = ParentalKey(PolicyDocumentPage, on_delete=models.CASCADE, related_name="related_document_links")
+    page = ParentalKey(
+        PolicyDocumentPage, on_delete=models.CASCADE, related_name="related_document_links"
+    )
     target = models.ForeignKey(
-        "knowledge.KnowledgePage", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+        "knowledge.KnowledgePage",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
 
     panels = [PageChooserPanel("target", ["knowledge.PolicyDocumentPage", "knowledge.GuidePage"])]

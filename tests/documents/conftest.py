@@ -4,7 +4,6 @@ import io
 import zipfile
 
 import pytest
-
 from pypdf import PdfReader, PdfWriter
 
 from knowledge.demo_files import build_pdf
@@ -51,21 +50,25 @@ def office_file(members):
 def docx_with_text(*paragraphs):
     ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     body = "".join(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" for text in paragraphs)
-    return office_file({
-        "[Content_Types].xml": "<Types/>",
-        "word/document.xml": f'<w:document xmlns:w="{ns}"><w:body>{body}</w:body></w:document>',
-    })
+    return office_file(
+        {
+            "[Content_Types].xml": "<Types/>",
+            "word/document.xml": f'<w:document xmlns:w="{ns}"><w:body>{body}</w:body></w:document>',
+        }
+    )
 
 
 def odt_with_text(*paragraphs):
     text_ns = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
     office_ns = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
     body = "".join(f"<text:p>{text}</text:p>" for text in paragraphs)
-    return office_file({
-        "mimetype": "application/vnd.oasis.opendocument.text",
-        "content.xml": (
-            f'<office:document-content xmlns:office="{office_ns}" xmlns:text="{text_ns}">'
-            f"<office:body><office:text><text:h>Títol</text:h>{body}</office:text></office:body>"
-            "</office:document-content>"
-        ),
-    })
+    return office_file(
+        {
+            "mimetype": "application/vnd.oasis.opendocument.text",
+            "content.xml": (
+                f'<office:document-content xmlns:office="{office_ns}" xmlns:text="{text_ns}">'
+                f"<office:body><office:text><text:h>Títol</text:h>{body}</office:text></office:body>"
+                "</office:document-content>"
+            ),
+        }
+    )

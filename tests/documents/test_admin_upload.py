@@ -6,6 +6,7 @@ runs the commit hooks inside the test's transaction.
 """
 
 import pytest
+
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -29,24 +30,40 @@ def upload(client, capture, filename, data, title):
     with capture(execute=True):
         response = client.post(
             reverse("wagtaildocs:add"),
-            {"title": title, "file": SimpleUploadedFile(filename, data, "application/pdf"),
-             "collection": 1, "tags": ""},
+            {
+                "title": title,
+                "file": SimpleUploadedFile(filename, data, "application/pdf"),
+                "collection": 1,
+                "tags": "",
+            },
         )
     return response
 
 
 def test_a_pdf_uploaded_in_the_admin_gets_its_text(secretariat, django_capture_on_commit_callbacks):
-    response = upload(secretariat, django_capture_on_commit_callbacks, "guia.pdf",
-                      pdf_with_text("La paraula clau és ecofeminisme."), "Guia de prova")
+    response = upload(
+        secretariat,
+        django_capture_on_commit_callbacks,
+        "guia.pdf",
+        pdf_with_text("La paraula clau és ecofeminisme."),
+        "Guia de prova",
+    )
     assert response.status_code == 302
     document = get_document_model().objects.get(title="Guia de prova")
     assert document.extraction_status == "extracted"
     assert "ecofeminisme" in document.extracted_text
 
 
-def test_an_uploaded_document_is_found_by_the_words_inside_its_file(secretariat, django_capture_on_commit_callbacks):
-    upload(secretariat, django_capture_on_commit_callbacks, "guia.pdf",
-           pdf_with_text("Parlem de sobirania alimentària."), "Document sense pistes al títol")
+def test_an_uploaded_document_is_found_by_the_words_inside_its_file(
+    secretariat, django_capture_on_commit_callbacks
+):
+    upload(
+        secretariat,
+        django_capture_on_commit_callbacks,
+        "guia.pdf",
+        pdf_with_text("Parlem de sobirania alimentària."),
+        "Document sense pistes al títol",
+    )
     results = get_document_model().objects.search("sobirania")
     assert [document.title for document in results] == ["Document sense pistes al títol"]
 
@@ -56,8 +73,12 @@ def test_an_uploaded_document_is_found_by_the_words_inside_its_file(secretariat,
     [(corrupt_pdf, "no_text"), (encrypted_pdf, "no_text"), (large_pdf, "too_large")],
     ids=["corrupt", "encrypted", "50 MB"],
 )
-def test_bad_pdfs_upload_without_a_server_error(secretariat, django_capture_on_commit_callbacks, make_file, expected_status):
-    response = upload(secretariat, django_capture_on_commit_callbacks, "fitxer.pdf", make_file(), "Fitxer difícil")
+def test_bad_pdfs_upload_without_a_server_error(
+    secretariat, django_capture_on_commit_callbacks, make_file, expected_status
+):
+    response = upload(
+        secretariat, django_capture_on_commit_callbacks, "fitxer.pdf", make_file(), "Fitxer difícil"
+    )
     assert response.status_code == 302
     document = get_document_model().objects.get(title="Fitxer difícil")
     assert document.extraction_status == expected_status
@@ -81,8 +102,14 @@ def test_replacing_the_file_extracts_the_new_text(secretariat, django_capture_on
     with django_capture_on_commit_callbacks(execute=True):
         response = secretariat.post(
             reverse("wagtaildocs:edit", args=[document.pk]),
-            {"title": "Versionat", "collection": 1, "tags": "",
-             "file": SimpleUploadedFile("v2.pdf", pdf_with_text("Segona versió amb cooperativisme."), "application/pdf")},
+            {
+                "title": "Versionat",
+                "collection": 1,
+                "tags": "",
+                "file": SimpleUploadedFile(
+                    "v2.pdf", pdf_with_text("Segona versió amb cooperativisme."), "application/pdf"
+                ),
+            },
         )
     assert response.status_code == 302
     document.refresh_from_db()
@@ -90,12 +117,16 @@ def test_replacing_the_file_extracts_the_new_text(secretariat, django_capture_on
     assert "Primera" not in document.extracted_text
 
 
-def test_editing_only_the_title_does_not_extract_again(secretariat, django_capture_on_commit_callbacks):
+def test_editing_only_the_title_does_not_extract_again(
+    secretariat, django_capture_on_commit_callbacks
+):
     document = stored_document("Estable", "v1.pdf", pdf_with_text("Text estable."))
     extracted_at = document.extracted_at
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        secretariat.post(reverse("wagtaildocs:edit", args=[document.pk]),
-                         {"title": "Estable (revisat)", "collection": 1, "tags": ""})
+        secretariat.post(
+            reverse("wagtaildocs:edit", args=[document.pk]),
+            {"title": "Estable (revisat)", "collection": 1, "tags": ""},
+        )
     document.refresh_from_db()
     assert document.title == "Estable (revisat)"
     assert document.extracted_at == extracted_at
@@ -107,4 +138,7 @@ def test_the_edit_form_shows_the_extraction_status(secretariat):
     document = stored_document("Xifrat", "x.pdf", encrypted_pdf())
     response = secretariat.get(reverse("wagtaildocs:edit", args=[document.pk]))
     assert response.status_code == 200
-    assert "No extractable text" in response.content.decode() or "Sense text extraïble" in response.content.decode()
+    assert (
+        "No extractable text" in response.content.decode()
+        or "Sense text extraïble" in response.content.decode()
+    )

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 
@@ -43,12 +44,16 @@ def test_the_backfill_reads_every_document_and_reports_the_outcome():
 def test_the_backfill_makes_the_documents_searchable():
     pending_document("Sense pistes", pdf_with_text("Paraula: intercooperació."))
     run("--pending-only")
-    assert [d.title for d in get_document_model().objects.search("intercooperació")] == ["Sense pistes"]
+    assert [d.title for d in get_document_model().objects.search("intercooperació")] == [
+        "Sense pistes"
+    ]
 
 
 def test_pending_only_leaves_already_read_documents_alone():
     done = pending_document("Ja llegit", pdf_with_text("Text."))
-    get_document_model().objects.filter(pk=done.pk).update(extraction_status="extracted", extracted_text="conservat")
+    get_document_model().objects.filter(pk=done.pk).update(
+        extraction_status="extracted", extracted_text="conservat"
+    )
     pending = pending_document("Pendent", pdf_with_text("Nou text."))
     out, _ = run("--pending-only")
     done.refresh_from_db()

@@ -4,7 +4,14 @@ import io
 
 from documents.extraction import extract_text
 
-from .conftest import corrupt_pdf, docx_with_text, encrypted_pdf, large_pdf, odt_with_text, pdf_with_text
+from .conftest import (
+    corrupt_pdf,
+    docx_with_text,
+    encrypted_pdf,
+    large_pdf,
+    odt_with_text,
+    pdf_with_text,
+)
 
 
 def extract(data, filename):

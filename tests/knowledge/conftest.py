@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+
 from django.core.files.base import ContentFile
 
 from wagtail.documents import get_document_model
@@ -11,7 +12,14 @@ from wagtail.models import Locale
 from documents.indexing import extract_and_store
 from groups.models import WorkingGroupPage
 from knowledge.demo_files import build_pdf
-from knowledge.models import GuideChapterPage, GuidePage, KnowledgeAttachment, KnowledgeKind, LibraryPage, PolicyDocumentPage
+from knowledge.models import (
+    GuideChapterPage,
+    GuidePage,
+    KnowledgeAttachment,
+    KnowledgeKind,
+    LibraryPage,
+    PolicyDocumentPage,
+)
 from taxonomy.models import Topic
 
 
@@ -33,7 +41,9 @@ def topics(db):
 
 @pytest.fixture
 def groups(db):
-    return {group.slug: group for group in WorkingGroupPage.objects.filter(locale__language_code="ca")}
+    return {
+        group.slug: group for group in WorkingGroupPage.objects.filter(locale__language_code="ca")
+    }
 
 
 def locale(code):
@@ -43,7 +53,9 @@ def locale(code):
 def make_document(title, *paragraphs, language="ca"):
     """A stored PDF whose text has been extracted, as after an upload."""
     document = get_document_model()(title=title, language=language)
-    document.file.save(f"{title[:40]}.pdf", ContentFile(build_pdf(title, list(paragraphs))), save=False)
+    document.file.save(
+        f"{title[:40]}.pdf", ContentFile(build_pdf(title, list(paragraphs))), save=False
+    )
     document.save()
     extract_and_store(document)
     document.refresh_from_db()

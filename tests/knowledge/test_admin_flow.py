@@ -6,6 +6,7 @@ edition then shows the notice pointing to the second.
 """
 
 import pytest
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.text import slugify
@@ -25,27 +26,50 @@ def secretariat(client):
     return client
 
 
-def guide_form(title, slug, *, attachments, edition_number=1, previous_edition="", date="2022-05-01"):
-    return nested_form_data({
-        "title": title, "slug": slug, "kind": "guide",
-        "summary": "Guia per als ajuntaments de la xarxa.", "authors": "Secretaria tècnica",
-        "working_group": "", "publication_date": date, "cover_image": "", "tags": "proves, guies",
-        "edition_number": str(edition_number), "edition_status": "published", "planned_year": "",
-        "previous_edition": previous_edition, "introduction": streamfield([]),
-        "attachments": inline_formset(attachments, initial=sum(1 for a in attachments if a.get("id"))),
-        "comments": inline_formset([]), "action-publish": "publish",
-    })
+def guide_form(
+    title, slug, *, attachments, edition_number=1, previous_edition="", date="2022-05-01"
+):
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "kind": "guide",
+            "summary": "Guia per als ajuntaments de la xarxa.",
+            "authors": "Secretaria tècnica",
+            "working_group": "",
+            "publication_date": date,
+            "cover_image": "",
+            "tags": "proves, guies",
+            "edition_number": str(edition_number),
+            "edition_status": "published",
+            "planned_year": "",
+            "previous_edition": previous_edition,
+            "introduction": streamfield([]),
+            "attachments": inline_formset(
+                attachments, initial=sum(1 for a in attachments if a.get("id"))
+            ),
+            "comments": inline_formset([]),
+            "action-publish": "publish",
+        }
+    )
 
 
 def chapter_form(title, heading, text):
-    return nested_form_data({
-        "title": title, "slug": slugify(title), "summary": "",
-        "body": streamfield([
-            ("heading", {"text": heading, "level": "h2"}),
-            ("paragraph", rich_text(f"<p>{text}</p>")),
-        ]),
-        "comments": inline_formset([]), "action-publish": "publish",
-    })
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slugify(title),
+            "summary": "",
+            "body": streamfield(
+                [
+                    ("heading", {"text": heading, "level": "h2"}),
+                    ("paragraph", rich_text(f"<p>{text}</p>")),
+                ]
+            ),
+            "comments": inline_formset([]),
+            "action-publish": "publish",
+        }
+    )
 
 
 def test_secretariat_publishes_a_guide_with_chapters_and_a_second_edition(
@@ -53,25 +77,42 @@ def test_secretariat_publishes_a_guide_with_chapters_and_a_second_edition(
 ):
     # Upload the PDF.
     with django_capture_on_commit_callbacks(execute=True):
-        response = secretariat.post(reverse("wagtaildocs:add"), {
-            "title": "Guia de finances ètiques (PDF)", "collection": 1, "tags": "",
-            "file": SimpleUploadedFile("finances.pdf", build_pdf("Finances", ["Banca ètica i microcrèdits."]), "application/pdf"),
-        })
+        response = secretariat.post(
+            reverse("wagtaildocs:add"),
+            {
+                "title": "Guia de finances ètiques (PDF)",
+                "collection": 1,
+                "tags": "",
+                "file": SimpleUploadedFile(
+                    "finances.pdf",
+                    build_pdf("Finances", ["Banca ètica i microcrèdits."]),
+                    "application/pdf",
+                ),
+            },
+        )
     assert response.status_code == 302
     document = get_document_model().objects.get(title="Guia de finances ètiques (PDF)")
 
     # Create and publish the guide with the PDF attached.
     response = secretariat.post(
         reverse("wagtailadmin_pages:add", args=["knowledge", "guidepage", library.pk]),
-        guide_form("Guia de finances ètiques", "guia-de-finances-etiques", attachments=[{"document": document.pk, "label": ""}]),
+        guide_form(
+            "Guia de finances ètiques",
+            "guia-de-finances-etiques",
+            attachments=[{"document": document.pk, "label": ""}],
+        ),
     )
-    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    assert response.status_code == 302, (
+        response.context["form"].errors if response.context else response
+    )
     first = GuidePage.objects.get(slug="guia-de-finances-etiques", locale=library.locale)
     assert first.live
     assert first.attachments.get().document == document
 
     # Three chapters, each published.
-    for number, (title, heading) in enumerate([("Què són", "Definició"), ("Per a què", "Usos"), ("Com", "Passos")], 1):
+    for number, (title, heading) in enumerate(
+        [("Què són", "Definició"), ("Per a què", "Usos"), ("Com", "Passos")], 1
+    ):
         response = secretariat.post(
             reverse("wagtailadmin_pages:add", args=["knowledge", "guidechapterpage", first.pk]),
             chapter_form(title, heading, f"Text del capítol {number}."),
@@ -84,11 +125,16 @@ def test_secretariat_publishes_a_guide_with_chapters_and_a_second_edition(
     assert "microcrèdits" in GuidePage.objects.get(pk=first.pk).attachment_text()
     assert list(GuidePage.objects.live().search("microcrèdits")) == [first]
 
-    # New edition: copy the guide with its chapters, then set its number and the edition it replaces.
-    response = secretariat.post(reverse("wagtailadmin_pages:copy", args=[first.pk]), {
-        "new_title": "Guia de finances ètiques (2a edició)", "new_slug": "guia-de-finances-etiques-2",
-        "new_parent_page": library.pk, "copy_subpages": "on",
-    })
+    # New edition: copy the guide with its chapters, then set its number and predecessor.
+    response = secretariat.post(
+        reverse("wagtailadmin_pages:copy", args=[first.pk]),
+        {
+            "new_title": "Guia de finances ètiques (2a edició)",
+            "new_slug": "guia-de-finances-etiques-2",
+            "new_parent_page": library.pk,
+            "copy_subpages": "on",
+        },
+    )
     assert response.status_code == 302
     second = GuidePage.objects.get(slug="guia-de-finances-etiques-2")
     assert GuideChapterPage.objects.child_of(second).count() == 3
@@ -96,8 +142,11 @@ def test_secretariat_publishes_a_guide_with_chapters_and_a_second_edition(
     response = secretariat.post(
         reverse("wagtailadmin_pages:edit", args=[second.pk]),
         guide_form(
-            "Guia de finances ètiques (2a edició)", "guia-de-finances-etiques-2", edition_number=2,
-            previous_edition=str(first.pk), date="2023-05-01",
+            "Guia de finances ètiques (2a edició)",
+            "guia-de-finances-etiques-2",
+            edition_number=2,
+            previous_edition=str(first.pk),
+            date="2023-05-01",
             attachments=[{"id": copied_attachment.pk, "document": document.pk, "label": ""}],
         ),
     )
@@ -117,7 +166,13 @@ def test_the_admin_refuses_an_edition_numbered_below_the_one_it_replaces(secreta
     first = GuidePage.objects.get(slug="guia-abc", locale=library.locale)
     response = secretariat.post(
         reverse("wagtailadmin_pages:add", args=["knowledge", "guidepage", library.pk]),
-        guide_form("Guia ABC 0", "guia-abc-0", attachments=[], edition_number=1, previous_edition=str(first.pk)),
+        guide_form(
+            "Guia ABC 0",
+            "guia-abc-0",
+            attachments=[],
+            edition_number=1,
+            previous_edition=str(first.pk),
+        ),
     )
     assert response.status_code == 200
     assert "edition_number" in response.context["form"].errors
@@ -125,7 +180,9 @@ def test_the_admin_refuses_an_edition_numbered_below_the_one_it_replaces(secreta
 
 
 def test_the_topics_offered_are_those_of_the_pages_language(secretariat, library):
-    response = secretariat.get(reverse("wagtailadmin_pages:add", args=["knowledge", "guidepage", library.pk]))
+    response = secretariat.get(
+        reverse("wagtailadmin_pages:add", args=["knowledge", "guidepage", library.pk])
+    )
     topics = response.context["form"].fields["topics"].queryset
     assert topics.exists()
     assert set(topics.values_list("locale__language_code", flat=True)) == {"ca"}

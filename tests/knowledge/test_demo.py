@@ -12,7 +12,9 @@ def catalan(model):
 
 
 def test_the_group_guides_live_inside_their_groups_sections(groups):
-    housing = catalan(GuidePage).get(slug="guia-de-cooperativisme-dhabitatge-per-a-administracions-locals")
+    housing = catalan(GuidePage).get(
+        slug="guia-de-cooperativisme-dhabitatge-per-a-administracions-locals"
+    )
     care = catalan(GuidePage).get(slug="guia-sobre-politiques-publiques-de-lambit-de-les-cures")
     assert housing.get_parent().pk == groups["habitatge-cooperatiu"].pk
     assert care.get_parent().pk == groups["politiques-de-cures"].pk
@@ -51,10 +53,16 @@ def test_every_demo_item_has_a_pdf_whose_text_was_extracted():
 
 def test_every_item_exists_in_catalan_spanish_and_english():
     for page in catalan(KnowledgePage).live():
-        assert {t.locale.language_code for t in page.get_translations(inclusive=True)} == {"ca", "es", "en"}
+        assert {t.locale.language_code for t in page.get_translations(inclusive=True)} == {
+            "ca",
+            "es",
+            "en",
+        }
 
 
 def test_the_demo_says_what_is_an_example():
-    housing = catalan(GuidePage).get(slug="guia-de-cooperativisme-dhabitatge-per-a-administracions-locals")
+    housing = catalan(GuidePage).get(
+        slug="guia-de-cooperativisme-dhabitatge-per-a-administracions-locals"
+    )
     assert "exemple" in str(housing.introduction).lower()
     assert "exemple" in housing.attachments.get().document.extracted_text.lower()

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+
 from django.core.exceptions import ValidationError
 
 from knowledge.models import GuidePage
@@ -23,14 +24,16 @@ def guide_with_chapters(library):
     return guide, chapters
 
 
-def test_the_guide_lists_its_chapters_and_their_sections_in_a_table_of_contents(client, guide_with_chapters):
+def test_the_guide_lists_its_chapters_and_their_sections_in_a_table_of_contents(
+    client, guide_with_chapters
+):
     guide, chapters = guide_with_chapters
     html = client.get(guide.url).content.decode()
     assert '<nav class="toc"' in html
     positions = [html.index(chapter.url) for chapter in chapters]
     assert positions == sorted(positions)
     first_section = chapters[0].sections[0]
-    assert f'{chapters[0].url}#{first_section.anchor}' in html
+    assert f"{chapters[0].url}#{first_section.anchor}" in html
 
 
 def test_a_chapter_links_to_the_previous_and_next_chapters(client, guide_with_chapters):
@@ -47,7 +50,9 @@ def test_the_first_chapter_has_no_previous_link(client, guide_with_chapters):
     assert 'rel="next"' in html
 
 
-def test_an_unpublished_chapter_is_left_out_of_the_contents_and_the_navigation(client, guide_with_chapters):
+def test_an_unpublished_chapter_is_left_out_of_the_contents_and_the_navigation(
+    client, guide_with_chapters
+):
     guide, chapters = guide_with_chapters
     chapters[1].unpublish()
     assert client.get(guide.url).content.decode().count(chapters[1].url) == 0
@@ -99,8 +104,12 @@ def test_a_guide_inside_a_group_section_takes_the_group_from_the_tree(groups):
 def two_editions(library):
     first = make_guide(library, "Guia ABC de prova", publication_date=datetime.date(2020, 3, 1))
     second = make_guide(
-        library, "Guia ABC de prova, 2a edició", slug="guia-abc-de-prova-2",
-        edition_number=2, previous_edition=first, publication_date=datetime.date(2023, 3, 1),
+        library,
+        "Guia ABC de prova, 2a edició",
+        slug="guia-abc-de-prova-2",
+        edition_number=2,
+        previous_edition=first,
+        publication_date=datetime.date(2023, 3, 1),
     )
     return first, second
 
@@ -125,11 +134,19 @@ def test_both_editions_list_every_edition(two_editions):
     assert [edition.pk for edition in second.editions] == [first.pk, second.pk]
 
 
-def test_an_edition_in_preparation_is_announced_but_does_not_replace_the_current_one(client, library):
+def test_an_edition_in_preparation_is_announced_but_does_not_replace_the_current_one(
+    client, library
+):
     first = make_guide(library, "Guia vigent")
     planned = make_guide(
-        library, "Guia vigent, 2a edició", slug="guia-vigent-2", edition_number=2, previous_edition=first,
-        edition_status=GuidePage.EditionStatus.IN_PREPARATION, planned_year=2030, publication_date=None,
+        library,
+        "Guia vigent, 2a edició",
+        slug="guia-vigent-2",
+        edition_number=2,
+        previous_edition=first,
+        edition_status=GuidePage.EditionStatus.IN_PREPARATION,
+        planned_year=2030,
+        publication_date=None,
     )
     first = GuidePage.objects.get(pk=first.pk)
     assert first.is_current_edition
@@ -142,8 +159,16 @@ def test_an_edition_in_preparation_is_announced_but_does_not_replace_the_current
 
 def test_a_draft_new_edition_does_not_supersede_the_published_one(client, library):
     first = make_guide(library, "Guia amb esborrany")
-    draft = GuidePage(title="Esborrany 2a", slug="esborrany-2a", kind="guide", summary="-", edition_number=2,
-                      previous_edition=first, publication_date=datetime.date(2024, 1, 1), live=False)
+    draft = GuidePage(
+        title="Esborrany 2a",
+        slug="esborrany-2a",
+        kind="guide",
+        summary="-",
+        edition_number=2,
+        previous_edition=first,
+        publication_date=datetime.date(2024, 1, 1),
+        live=False,
+    )
     library.add_child(instance=draft)
     html = client.get(first.url).content.decode()
     assert "notice--warning" not in html
@@ -170,7 +195,9 @@ def test_a_new_edition_needs_a_higher_number(two_editions):
 
 
 def test_an_edition_in_preparation_needs_its_planned_year(library):
-    guide = GuidePage(title="x", slug="x", kind="guide", summary="-", edition_status="in_preparation")
+    guide = GuidePage(
+        title="x", slug="x", kind="guide", summary="-", edition_status="in_preparation"
+    )
     with pytest.raises(ValidationError) as error:
         guide.clean()
     assert "planned_year" in error.value.message_dict
@@ -184,7 +211,9 @@ def test_a_published_edition_needs_its_date():
 
 
 def test_a_guide_cannot_have_a_policy_kind():
-    guide = GuidePage(title="x", slug="x", kind="law", summary="-", publication_date=datetime.date(2022, 1, 1))
+    guide = GuidePage(
+        title="x", slug="x", kind="law", summary="-", publication_date=datetime.date(2022, 1, 1)
+    )
     with pytest.raises(ValidationError) as error:
         guide.clean()
     assert "kind" in error.value.message_dict

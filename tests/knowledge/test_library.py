@@ -1,9 +1,10 @@
-"""The library: every knowledge page of the site, filtered by facets in the URL, sorted and paginated."""
+"""The library: every knowledge page, filtered by facets in the URL, sorted and paginated."""
 
 import datetime
 import re
 
 import pytest
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -28,7 +29,9 @@ def test_the_demo_library_is_in_the_menu_and_lists_the_demo_items(client, librar
 
 
 def test_items_published_inside_group_sections_are_listed(client, library, groups):
-    make_guide(groups["politiques-de-cures"], "Material del taller de cures", kind=KnowledgeKind.WORKSHOP)
+    make_guide(
+        groups["politiques-de-cures"], "Material del taller de cures", kind=KnowledgeKind.WORKSHOP
+    )
     assert "Material del taller de cures" in titles(client.get(library.url))
 
 
@@ -40,19 +43,25 @@ def test_filter_by_kind(client, library):
 
 def test_filter_by_topic_uses_the_topics_own_language(client, library, topics):
     make_guide(library, "Guia sobre cures", topics=[topics["cures"]])
-    english_library = library.get_translation(library.locale.__class__.objects.get(language_code="en"))
+    english_library = library.get_translation(
+        library.locale.__class__.objects.get(language_code="en")
+    )
     response = client.get(english_library.url, {"topic": "care"})
     assert response.status_code == 200
     assert all("care" in title.lower() for title in titles(response))
     assert set(titles(client.get(library.url, {"topic": "cures"}))) == {
-        "Guia sobre cures", "Guia sobre polítiques públiques de l&#x27;àmbit de les cures",
+        "Guia sobre cures",
+        "Guia sobre polítiques públiques de l&#x27;àmbit de les cures",
     }
 
 
 def test_filter_by_working_group(client, library, groups):
     make_guide(groups["habitatge-cooperatiu"], "Segona guia d'habitatge")
     listed = titles(client.get(library.url, {"group": "habitatge-cooperatiu"}))
-    assert set(listed) == {"Segona guia d&#x27;habitatge", "Guia de cooperativisme d&#x27;habitatge per a administracions locals"}
+    assert set(listed) == {
+        "Segona guia d&#x27;habitatge",
+        "Guia de cooperativisme d&#x27;habitatge per a administracions locals",
+    }
 
 
 def test_filter_by_year(client, library):
@@ -67,9 +76,21 @@ def test_filter_by_the_language_of_the_files(client, library):
 
 
 def test_facets_combine(client, library, topics):
-    make_guide(library, "Guia 2018 de cures", topics=[topics["cures"]], publication_date=datetime.date(2018, 1, 1))
-    make_guide(library, "Guia 2018 d'habitatge", topics=[topics["habitatge-cooperatiu"]], publication_date=datetime.date(2018, 1, 1))
-    assert titles(client.get(library.url, {"year": "2018", "topic": "cures"})) == ["Guia 2018 de cures"]
+    make_guide(
+        library,
+        "Guia 2018 de cures",
+        topics=[topics["cures"]],
+        publication_date=datetime.date(2018, 1, 1),
+    )
+    make_guide(
+        library,
+        "Guia 2018 d'habitatge",
+        topics=[topics["habitatge-cooperatiu"]],
+        publication_date=datetime.date(2018, 1, 1),
+    )
+    assert titles(client.get(library.url, {"year": "2018", "topic": "cures"})) == [
+        "Guia 2018 de cures"
+    ]
 
 
 def test_sort_by_title_and_by_date(client, library):
@@ -109,7 +130,14 @@ def test_a_page_number_out_of_range_shows_the_last_page(client, library):
 def test_drafts_and_private_pages_are_not_listed(client, library):
     from wagtail.models import PageViewRestriction
 
-    draft = PolicyDocumentPage(title="Esborrany intern", slug="esborrany-intern", kind="law", summary="-", level="local", live=False)
+    draft = PolicyDocumentPage(
+        title="Esborrany intern",
+        slug="esborrany-intern",
+        kind="law",
+        summary="-",
+        level="local",
+        live=False,
+    )
     library.add_child(instance=draft)
     private = make_guide(library, "Guia privada")
     PageViewRestriction.objects.create(page=private, restriction_type="login")
@@ -120,7 +148,13 @@ def test_drafts_and_private_pages_are_not_listed(client, library):
 
 def test_only_the_current_edition_of_a_guide_is_listed(client, library):
     first = make_guide(library, "Guia amb dues edicions")
-    make_guide(library, "Guia amb dues edicions (2a)", slug="dues-edicions-2", edition_number=2, previous_edition=first)
+    make_guide(
+        library,
+        "Guia amb dues edicions (2a)",
+        slug="dues-edicions-2",
+        edition_number=2,
+        previous_edition=first,
+    )
     listed = titles(client.get(library.url))
     assert "Guia amb dues edicions (2a)" in listed
     assert "Guia amb dues edicions" not in listed
@@ -147,7 +181,13 @@ def add_items(library, groups, topics, count, start=0):
     group_list = list(groups.values())
     for number in range(start, start + count):
         parent = group_list[number % len(group_list)] if number % 2 else library
-        make_guide(parent, f"Element {number:03}", topics=[topics["cures"]], documents=[document], tags=["proves"])
+        make_guide(
+            parent,
+            f"Element {number:03}",
+            topics=[topics["cures"]],
+            documents=[document],
+            tags=["proves"],
+        )
 
 
 def count_queries(client, url, params=None):
@@ -157,8 +197,13 @@ def count_queries(client, url, params=None):
     return len(queries), response
 
 
-@pytest.mark.parametrize("params", [{}, {"topic": "cures", "sort": "title"}, {"group": "politiques-de-cures", "year": "2022"}])
-def test_the_number_of_queries_does_not_grow_with_the_number_of_items(client, library, groups, topics, monkeypatch, params):
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"topic": "cures", "sort": "title"}, {"group": "politiques-de-cures", "year": "2022"}],
+)
+def test_the_number_of_queries_does_not_grow_with_the_number_of_items(
+    client, library, groups, topics, monkeypatch, params
+):
     # Every item on one page, so that the second render shows ten times as many.
     monkeypatch.setattr(LibraryPage, "items_per_page", 500)
     add_items(library, groups, topics, 10)
@@ -180,7 +225,9 @@ def test_the_number_of_queries_is_the_same_when_paginated(client, library, group
 
 
 def test_the_home_page_shows_the_newest_items_of_the_library(client, library):
-    newest = make_guide(library, "Guia acabada de publicar", publication_date=datetime.date(2099, 1, 1))
+    newest = make_guide(
+        library, "Guia acabada de publicar", publication_date=datetime.date(2099, 1, 1)
+    )
     html = client.get("/ca/").content.decode()
     assert 'id="home-library-heading"' in html
     assert f'href="{newest.url}"' in html

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+
 from django.core.exceptions import ValidationError
 
 from knowledge.models import KnowledgeKind, PolicyDocumentPage, PolicyDocumentRelation
@@ -14,20 +15,32 @@ pytestmark = pytest.mark.django_db
 
 def test_a_policy_document_shows_its_kind_level_status_body_and_link(client, library):
     page = make_policy_document(
-        library, "Ordenança de clàusules socials", kind=KnowledgeKind.MODEL_CLAUSE,
-        level=PolicyDocumentPage.Level.LOCAL, document_status=PolicyDocumentPage.DocumentStatus.IN_FORCE,
-        issuing_body="Ajuntament d'exemple", official_url="https://example.org/ordenanca",
-        adopted_on=datetime.date(2021, 2, 1), in_force_from=datetime.date(2021, 3, 1),
+        library,
+        "Ordenança de clàusules socials",
+        kind=KnowledgeKind.MODEL_CLAUSE,
+        level=PolicyDocumentPage.Level.LOCAL,
+        document_status=PolicyDocumentPage.DocumentStatus.IN_FORCE,
+        issuing_body="Ajuntament d'exemple",
+        official_url="https://example.org/ordenanca",
+        adopted_on=datetime.date(2021, 2, 1),
+        in_force_from=datetime.date(2021, 3, 1),
         documents=[make_document("Ordenança (PDF)", "Text de l'ordenança.")],
     )
     html = client.get(page.url).content.decode()
-    for text in ("Ajuntament d&#x27;exemple", 'href="https://example.org/ordenanca"', 'datetime="2021-03-01"', "Ordenança (PDF)"):
+    for text in (
+        "Ajuntament d&#x27;exemple",
+        'href="https://example.org/ordenanca"',
+        'datetime="2021-03-01"',
+        "Ordenança (PDF)",
+    ):
         assert text in html
 
 
 def test_a_repealed_text_says_so_at_the_top(client, library):
     page = make_policy_document(
-        library, "Llei derogada", document_status=PolicyDocumentPage.DocumentStatus.REPEALED,
+        library,
+        "Llei derogada",
+        document_status=PolicyDocumentPage.DocumentStatus.REPEALED,
         repealed_on=datetime.date(2020, 1, 1),
     )
     assert "notice--warning" in client.get(page.url).content.decode()
@@ -48,16 +61,30 @@ def test_related_documents_link_to_live_pages_only(client, library):
 
 
 def test_an_end_date_needs_a_repealed_or_superseded_status():
-    page = PolicyDocumentPage(title="x", slug="x", kind="law", summary="-", level="eu",
-                              document_status="in_force", repealed_on=datetime.date(2020, 1, 1))
+    page = PolicyDocumentPage(
+        title="x",
+        slug="x",
+        kind="law",
+        summary="-",
+        level="eu",
+        document_status="in_force",
+        repealed_on=datetime.date(2020, 1, 1),
+    )
     with pytest.raises(ValidationError) as error:
         page.clean()
     assert "repealed_on" in error.value.message_dict
 
 
 def test_a_text_is_not_in_force_before_it_is_adopted():
-    page = PolicyDocumentPage(title="x", slug="x", kind="law", summary="-", level="eu",
-                              adopted_on=datetime.date(2021, 1, 1), in_force_from=datetime.date(2020, 1, 1))
+    page = PolicyDocumentPage(
+        title="x",
+        slug="x",
+        kind="law",
+        summary="-",
+        level="eu",
+        adopted_on=datetime.date(2021, 1, 1),
+        in_force_from=datetime.date(2020, 1, 1),
+    )
     with pytest.raises(ValidationError) as error:
         page.clean()
     assert "in_force_from" in error.value.message_dict

@@ -1,6 +1,7 @@
-"""Search sees the text inside attached files, on the page that attaches them, and nothing unpublished."""
+"""Search sees the text inside attached files, on the pages that attach them; no drafts."""
 
 import pytest
+
 from django.core.files.base import ContentFile
 
 from wagtail.documents import get_document_model
@@ -16,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_housing_guide_is_found_by_a_word_that_is_only_in_its_pdf(library):
-    guide = GuidePage.objects.get(locale__language_code="ca", slug__startswith="guia-de-cooperativisme")
+    guide = GuidePage.objects.get(
+        locale__language_code="ca", slug__startswith="guia-de-cooperativisme"
+    )
     assert "masoveria" not in (guide.title + guide.summary + str(guide.introduction)).lower()
     results = GuidePage.objects.live().filter(locale=guide.locale).search("masoveria")
     assert [page.pk for page in results] == [guide.pk]
@@ -36,8 +39,10 @@ def test_a_policy_document_is_found_by_the_text_of_its_file(library):
 
 def test_extracting_the_text_later_reindexes_the_pages_that_attach_the_document(library):
     document = get_document_model()(title="Pendent")
-    document.file.save("pendent.pdf", ContentFile(build_pdf("Pendent", ["Paraula: agroecologia."])), save=False)
-    document.save()  # The extraction task is queued on commit, which a test transaction never reaches.
+    document.file.save(
+        "pendent.pdf", ContentFile(build_pdf("Pendent", ["Paraula: agroecologia."])), save=False
+    )
+    document.save()  # Extraction is queued on commit, which a test transaction never reaches.
     guide = make_guide(library, "Guia amb fitxer pendent", documents=[document])
     assert not GuidePage.objects.live().search("agroecologia")
     extract_and_store(document)

@@ -2,17 +2,17 @@
 
 from collections import Counter
 
+from tqdm import tqdm
+
 from django.core.management.base import BaseCommand
 
 from wagtail.documents import get_document_model
-
-from tqdm import tqdm
 
 from documents.indexing import extract_and_store
 
 
 class Command(BaseCommand):
-    help = "Extract the text inside every document's file, store it and reindex the pages that attach it."
+    help = "Extract the text of every document's file, store it, reindex the pages that attach it."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -38,5 +38,7 @@ class Command(BaseCommand):
         for document in progress:
             outcomes[extract_and_store(document)] += 1
         labels = dict(Document.ExtractionStatus.choices)
-        summary = ", ".join(f"{labels.get(status, status)}: {count}" for status, count in sorted(outcomes.items()))
+        summary = ", ".join(
+            f"{labels.get(status, status)}: {count}" for status, count in sorted(outcomes.items())
+        )
         self.stdout.write(f"Documents read: {sum(outcomes.values())}. {summary}")
