@@ -24,7 +24,9 @@ ITEMS_PER_LIST = 10
 
 def coordinated_groups(user):
     """Each working group this user coordinates, as the list of its pages (one per language)."""
-    keys = WorkingGroupAccess.objects.filter(coordinators_group__user=user).values("translation_key")
+    keys = WorkingGroupAccess.objects.filter(coordinators_group__user=user).values(
+        "translation_key"
+    )
     by_key = {}
     for page in WorkingGroupPage.objects.filter(translation_key__in=keys).order_by("pk"):
         by_key.setdefault(page.translation_key, []).append(page)
@@ -83,7 +85,9 @@ def group_work(group_pages):
 
 def _in_default_language(group_pages):
     default_locale_id = Locale.get_default().pk
-    return next((page for page in group_pages if page.locale_id == default_locale_id), group_pages[0])
+    return next(
+        (page for page in group_pages if page.locale_id == default_locale_id), group_pages[0]
+    )
 
 
 class CoordinatorPanel(Component):
@@ -100,7 +104,9 @@ class CoordinatorPanel(Component):
         groups = []
         for group_pages in coordinated_groups(self.user):
             page = _in_default_language(group_pages)
-            groups.append({"page": page, "panel_id": f"working-group-{page.pk}", **group_work(group_pages)})
+            groups.append(
+                {"page": page, "panel_id": f"working-group-{page.pk}", **group_work(group_pages)}
+            )
         return {"groups": groups}
 
     def render_html(self, parent_context=None):

@@ -26,7 +26,11 @@ GROUPS = [
             "Prepares, with the Catalan federation of housing cooperatives, the guide to cooperative housing for local administrations.",
         ),
         "partners": "Federació de Cooperatives d'Habitatge de Catalunya",
-        "coordinator": ("coord-habitatge", "habitatge-demo", "Coordinator, housing cooperatives group"),
+        "coordinator": (
+            "coord-habitatge",
+            "habitatge-demo",
+            "Coordinator, housing cooperatives group",
+        ),
     },
     {
         "title": T("Polítiques de cures", "Políticas de cuidados", "Care policies"),
@@ -54,20 +58,29 @@ GROUPS = [
     },
 ]
 
-MEETING_RHYTHM = T("Reunions virtuals periòdiques", "Reuniones virtuales periódicas", "Regular online meetings")
+MEETING_RHYTHM = T(
+    "Reunions virtuals periòdiques", "Reuniones virtuales periódicas", "Regular online meetings"
+)
 
 
 def load(context):
     index, _ = ensure_page(
-        context.home, WorkingGroupIndexPage, title=INDEX_TITLE,
-        show_in_menus=True, search_description=INDEX_DESCRIPTION,
+        context.home,
+        WorkingGroupIndexPage,
+        title=INDEX_TITLE,
+        show_in_menus=True,
+        search_description=INDEX_DESCRIPTION,
     )
     translate_page(index)
     context.shared["working_groups"] = {}
     for spec in GROUPS:
         group_page, _ = ensure_page(
-            index, WorkingGroupPage, title=spec["title"], purpose=spec["purpose"],
-            meeting_rhythm=MEETING_RHYTHM, partner_organisations=spec["partners"],
+            index,
+            WorkingGroupPage,
+            title=spec["title"],
+            purpose=spec["purpose"],
+            meeting_rhythm=MEETING_RHYTHM,
+            partner_organisations=spec["partners"],
             search_description=spec["purpose"],
         )
         translate_page(group_page)
@@ -75,8 +88,12 @@ def load(context):
         if spec["coordinator"]:
             username, password, role = spec["coordinator"]
             user, account = ensure_user(
-                username, password, role=role, email=f"{username}@xmess.example",
-                first_name="Coordinació", last_name=spec["title"].ca,
+                username,
+                password,
+                role=role,
+                email=f"{username}@xmess.example",
+                first_name="Coordinació",
+                last_name=spec["title"].ca,
             )
             _ensure_coordinator(group_page, user)
             context.add_account(account)
@@ -127,9 +144,15 @@ def load_workflow_examples(context):
                 continue
             coordinator = get_user_model().objects.get(username=example["coordinator"])
             product = GuidePage(
-                title=example["title"], slug=example["slug"], summary=example["summary"],
-                kind=KnowledgeKind.GUIDE, edition_status=GuidePage.EditionStatus.IN_PREPARATION,
-                planned_year=PLANNED_YEAR, owner=coordinator, live=False, locale=group_page.locale,
+                title=example["title"],
+                slug=example["slug"],
+                summary=example["summary"],
+                kind=KnowledgeKind.GUIDE,
+                edition_status=GuidePage.EditionStatus.IN_PREPARATION,
+                planned_year=PLANNED_YEAR,
+                owner=coordinator,
+                live=False,
+                locale=group_page.locale,
             )
             group_page.add_child(instance=product)
             product.save_revision(user=coordinator)

@@ -5,12 +5,14 @@ reports, workshop material) live beneath it, which is what scopes its
 coordinators' permissions and the workflow (see ``groups.provisioning``).
 """
 
+from modelcluster.fields import ParentalManyToManyField
+
+from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Collection, Page
@@ -47,7 +49,9 @@ class WorkingGroupPage(Page):
         PAUSED = "paused", _("Paused")
         CLOSED = "closed", _("Closed")
 
-    purpose = models.TextField(_("purpose"), help_text=_("What the group works on, in a few lines."))
+    purpose = models.TextField(
+        _("purpose"), help_text=_("What the group works on, in a few lines.")
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
     )
@@ -88,7 +92,11 @@ class WorkingGroupPage(Page):
             heading=_("How the group works"),
         ),
         # Only the secretariat chooses who coordinates: a coordinator cannot co-opt others.
-        FieldPanel("coordinators", permission="groups.assign_coordinators"),
+        FieldPanel(
+            "coordinators",
+            widget=forms.CheckboxSelectMultiple,
+            permission="groups.assign_coordinators",
+        ),
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
@@ -125,11 +133,13 @@ class WorkingGroupPage(Page):
         return context
 
     def coordinator_names(self):
-        """Full names of the provisioned coordinators (shared by every language); no usernames or emails."""
+        """Full names of the provisioned coordinators (shared by every language), nothing else."""
         access = WorkingGroupAccess.objects.filter(translation_key=self.translation_key).first()
         if access is None or access.coordinators_group is None:
             return []
-        users = access.coordinators_group.user_set.filter(is_active=True).order_by("last_name", "first_name")
+        users = access.coordinators_group.user_set.filter(is_active=True).order_by(
+            "last_name", "first_name"
+        )
         return [name for name in (user.get_full_name() for user in users) if name]
 
 
@@ -160,7 +170,9 @@ class WorkingGroupAccess(models.Model):
         verbose_name_plural = _("working group access")
 
     def __str__(self):
-        return self.coordinators_group.name if self.coordinators_group else str(self.translation_key)
+        return (
+            self.coordinators_group.name if self.coordinators_group else str(self.translation_key)
+        )
 
     @property
     def pages(self):

@@ -133,7 +133,9 @@ def _ensure_collection(access, page):
 
 def _grant_permissions(group, pages, collection):
     group.permissions.add(_permission("wagtailadmin", "access_admin"))
-    page_permissions = [_permission("wagtailcore", codename) for codename in COORDINATOR_PAGE_PERMISSIONS]
+    page_permissions = [
+        _permission("wagtailcore", codename) for codename in COORDINATOR_PAGE_PERMISSIONS
+    ]
     GroupPagePermission.objects.filter(group=group).exclude(
         page__in=pages, permission__in=page_permissions
     ).delete()
@@ -161,7 +163,7 @@ def _withdraw_permissions(group):
 
 
 def ensure_review_workflow():
-    """The secretariat's one-step approval workflow; the secretariat may also choose coordinators."""
+    """The secretariat's one-step approval workflow; the secretariat also chooses coordinators."""
     secretariat, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
     secretariat.permissions.add(_permission("groups", "assign_coordinators"))
     task = GroupApprovalTask.objects.filter(name=REVIEW_TASK).first()
@@ -193,7 +195,9 @@ def replace_unstaffed_site_workflow():
         return
     tasks = GroupApprovalTask.objects.filter(workflow_tasks__workflow=root_assignment.workflow)
     reviewing_groups = Group.objects.filter(
-        pk__in=GroupApprovalTask.groups.through.objects.filter(groupapprovaltask__in=tasks).values("group")
+        pk__in=GroupApprovalTask.groups.through.objects.filter(groupapprovaltask__in=tasks).values(
+            "group"
+        )
     )
     if get_user_model().objects.filter(groups__in=reviewing_groups).exists():
         return

@@ -45,5 +45,9 @@ def review_new_index(sender, instance, created, raw=False, **kwargs):
 # Module-level, as signals hold their receivers by weak reference.
 coordinators_approval_notifier = CoordinatorsApprovalNotifier()
 coordinators_rejection_notifier = CoordinatorsRejectionNotifier()
-workflow_approved.connect(coordinators_approval_notifier, dispatch_uid="groups_coordinators_approval_email")
-workflow_rejected.connect(coordinators_rejection_notifier, dispatch_uid="groups_coordinators_rejection_email")
+workflow_approved.connect(
+    coordinators_approval_notifier, dispatch_uid="groups_coordinators_approval_email"
+)
+workflow_rejected.connect(
+    coordinators_rejection_notifier, dispatch_uid="groups_coordinators_rejection_email"
+)

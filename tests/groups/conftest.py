@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 import pytest
+
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -45,8 +46,12 @@ def collection_of(page):
 
 def guide(title, slug, **fields):
     return GuidePage(
-        title=title, slug=slug, kind=KnowledgeKind.GUIDE, summary="Resum de prova.",
-        publication_date=datetime.date(2024, 1, 15), **fields,
+        title=title,
+        slug=slug,
+        kind=KnowledgeKind.GUIDE,
+        summary="Resum de prova.",
+        publication_date=datetime.date(2024, 1, 15),
+        **fields,
     )
 
 
@@ -57,11 +62,20 @@ def news_item(title, slug, **fields):
 def guide_form(title, slug, **extra):
     return nested_form_data(
         {
-            "title": title, "slug": slug, "kind": "guide", "summary": "Resum de prova.",
-            "authors": "", "publication_date": "2024-01-15", "edition_number": "1",
-            "edition_status": "published", "planned_year": "", "tags": "",
-            "introduction": streamfield([]), "attachments": inline_formset([]),
-            "comments": inline_formset([]), **extra,
+            "title": title,
+            "slug": slug,
+            "kind": "guide",
+            "summary": "Resum de prova.",
+            "authors": "",
+            "publication_date": "2024-01-15",
+            "edition_number": "1",
+            "edition_status": "published",
+            "planned_year": "",
+            "tags": "",
+            "introduction": streamfield([]),
+            "attachments": inline_formset([]),
+            "comments": inline_formset([]),
+            **extra,
         }
     )
 
@@ -69,9 +83,17 @@ def guide_form(title, slug, **extra):
 def news_form(title, slug, **extra):
     return nested_form_data(
         {
-            "title": title, "slug": slug, "date": "2024-01-15", "category": "news",
-            "lead": "Entradeta de prova.", "image_alt": "", "tags": "", "body": streamfield([]),
-            "topics": inline_formset([]), "comments": inline_formset([]), **extra,
+            "title": title,
+            "slug": slug,
+            "date": "2024-01-15",
+            "category": "news",
+            "lead": "Entradeta de prova.",
+            "image_alt": "",
+            "tags": "",
+            "body": streamfield([]),
+            "topics": inline_formset([]),
+            "comments": inline_formset([]),
+            **extra,
         }
     )
 
@@ -101,7 +123,7 @@ NEWS = dict(build=news_item, form=news_form, model_path=("news", "newspage"))
 
 @pytest.fixture
 def sections(db):
-    """Each section of the matrix: the two groups, the news and the knowledge library (the demo's)."""
+    """Each section of the matrix: the two groups, the news and the library (the demo's)."""
     root_collection = Collection.get_first_root_node()
     library = LibraryPage.objects.get(locale__language_code="ca")
     news = NewsIndexPage.objects.get(locale__language_code="ca")

@@ -1,8 +1,9 @@
-"""The coordinators' dashboard panel: drafts, items in review and recent rejections with the comment."""
+"""The coordinators' dashboard panel: drafts, items in review, recent rejections and comments."""
 
 import html
 
 import pytest
+
 from django.urls import reverse
 
 from .conftest import GROUP_A, group_page, submit
@@ -18,8 +19,12 @@ def dashboard(client, user):
 
 
 def test_a_coordinator_sees_the_group_drafts_and_items_in_review(client, users, sections):
-    sections["group_a"].add("Esborrany pendent d'enviar", "esborrany-pendent", owner=users["coordinator_a"])
-    submitted = sections["group_a"].add("Guia enviada a revisió", "guia-enviada", owner=users["coordinator_a"])
+    sections["group_a"].add(
+        "Esborrany pendent d'enviar", "esborrany-pendent", owner=users["coordinator_a"]
+    )
+    submitted = sections["group_a"].add(
+        "Guia enviada a revisió", "guia-enviada", owner=users["coordinator_a"]
+    )
     submit(submitted, users["coordinator_a"])
     page = dashboard(client, users["coordinator_a"])
     drafts = page.split('class="working-group-drafts"')[1].split("</ul>")[0]

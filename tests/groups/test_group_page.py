@@ -18,7 +18,9 @@ def test_the_group_page_renders_in_every_language(client, language):
     page = group_page(GROUP_A, language)
     html = public_html(client, page)
     assert f"<h1>{page.title}</h1>" in html
-    assert 'id="group-products"' in html and 'id="group-events"' in html and 'id="group-news"' in html
+    assert (
+        'id="group-products"' in html and 'id="group-events"' in html and 'id="group-news"' in html
+    )
 
 
 def test_the_group_page_lists_live_products_and_never_drafts(client, sections, users):
@@ -34,7 +36,10 @@ def test_the_group_page_lists_live_products_and_never_drafts(client, sections, u
 def test_the_group_page_names_coordinators_without_contact_details(client):
     html = public_html(client, group_page(GROUP_A))
     assert "Coordinació Habitatge cooperatiu" in html
-    assert "coord-habitatge@xmess.example" not in html and "coord-habitatge" not in html.split("<main")[1]
+    assert (
+        "coord-habitatge@xmess.example" not in html
+        and "coord-habitatge" not in html.split("<main")[1]
+    )
 
 
 def test_the_group_page_lists_participating_municipalities_and_partners(client, users):
@@ -42,7 +47,10 @@ def test_the_group_page_lists_participating_municipalities_and_partners(client, 
     page.participating_municipalities = "Ajuntament d'exemple A\nAjuntament d'exemple B\n"
     page.save_revision(user=users["secretariat"]).publish()
     html = public_html(client, group_page(GROUP_A))
-    assert "<li>Ajuntament d&#x27;exemple A</li>" in html and "<li>Ajuntament d&#x27;exemple B</li>" in html
+    assert (
+        "<li>Ajuntament d&#x27;exemple A</li>" in html
+        and "<li>Ajuntament d&#x27;exemple B</li>" in html
+    )
     assert "Federació de Cooperatives d&#x27;Habitatge de Catalunya" in html
 
 
@@ -68,13 +76,21 @@ def test_the_group_page_lists_the_group_news_and_upcoming_events_only(client, us
     group, other = group_page(GROUP_A), group_page("politiques-de-cures")
     news_index = NewsIndexPage.objects.get(locale__language_code="ca")
     agenda = AgendaPage.objects.get(locale__language_code="ca")
-    for title, slug, related in (("Notícia del grup de prova", "noticia-grup", group), ("Notícia d'un altre grup", "noticia-altre", other)):
+    for title, slug, related in (
+        ("Notícia del grup de prova", "noticia-grup", group),
+        ("Notícia d'un altre grup", "noticia-altre", other),
+    ):
         item = NewsPage(title=title, slug=slug, lead="Entradeta.", related_group=related)
         news_index.add_child(instance=item)
         item.save_revision().publish()
     soon = timezone.now() + timedelta(days=3)
-    for title, slug, start in (("Reunió propera de prova", "reunio-propera", soon), ("Reunió passada de prova", "reunio-passada", soon - timedelta(days=30))):
-        event = EventPage(title=title, slug=slug, start=start, lead="Entradeta.", organising_group=group)
+    for title, slug, start in (
+        ("Reunió propera de prova", "reunio-propera", soon),
+        ("Reunió passada de prova", "reunio-passada", soon - timedelta(days=30)),
+    ):
+        event = EventPage(
+            title=title, slug=slug, start=start, lead="Entradeta.", organising_group=group
+        )
         agenda.add_child(instance=event)
         event.save_revision().publish()
 

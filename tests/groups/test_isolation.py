@@ -1,6 +1,7 @@
 """Coordinator A cannot reach group B's pages or files, whatever admin URL is typed."""
 
 import pytest
+
 from django.urls import reverse
 
 from wagtail.documents import get_document_model
@@ -100,7 +101,9 @@ def test_no_admin_url_shows_group_b_files_to_coordinator_a(group_b_content, user
         assert SECRET not in response.content.decode(), url
 
 
-def test_listings_and_choosers_leave_out_group_b_items_for_coordinator_a(group_b_content, users, login):
+def test_listings_and_choosers_leave_out_group_b_items_for_coordinator_a(
+    group_b_content, users, login
+):
     client = login(users["coordinator_a"])
     for url in listing_urls(group_b_content["group"], group_b_content["document"].collection):
         response = client.get(url)
@@ -125,15 +128,25 @@ def test_the_same_urls_work_for_group_b_own_coordinator(group_b_content, users, 
 
 def test_posting_to_group_b_urls_changes_nothing(group_b_content, users, login):
     client = login(users["coordinator_a"])
-    page, document, image = group_b_content["page"], group_b_content["document"], group_b_content["image"]
+    page, document, image = (
+        group_b_content["page"],
+        group_b_content["document"],
+        group_b_content["image"],
+    )
     destination = group_page(GROUP_A)
     client.post(reverse("wagtailadmin_pages:lock", args=[page.pk]))
     client.post(reverse("wagtailadmin_pages:delete", args=[page.pk]))
     client.post(reverse("wagtailadmin_pages:move_confirm", args=[page.pk, destination.pk]))
-    client.post(reverse("wagtailadmin_pages:copy", args=[page.pk]), {"new_title": "Còpia", "new_slug": "copia", "new_parent_page": destination.pk})
+    client.post(
+        reverse("wagtailadmin_pages:copy", args=[page.pk]),
+        {"new_title": "Còpia", "new_slug": "copia", "new_parent_page": destination.pk},
+    )
     client.post(reverse("wagtaildocs:delete", args=[document.pk]))
     client.post(reverse("wagtailimages:delete", args=[image.pk]))
-    client.post(reverse("wagtaildocs:edit", args=[document.pk]), {"title": "Canviat", "collection": document.collection_id})
+    client.post(
+        reverse("wagtaildocs:edit", args=[document.pk]),
+        {"title": "Canviat", "collection": document.collection_id},
+    )
     page = Page.objects.get(pk=page.pk)
     assert page.get_parent().pk == group_b_content["group"].pk and not page.locked
     assert not Page.objects.filter(slug="copia").exists()
@@ -145,10 +158,17 @@ def test_posting_to_group_b_urls_changes_nothing(group_b_content, users, login):
 def test_coordinator_a_cannot_upload_into_group_b_collection(users, login):
     client = login(users["coordinator_a"])
     collection_b = collection_of(group_page(GROUP_B))
-    client.post(reverse("wagtaildocs:add"), {"title": "Intrús", "file": text_file(), "collection": collection_b.pk})
+    client.post(
+        reverse("wagtaildocs:add"),
+        {"title": "Intrús", "file": text_file(), "collection": collection_b.pk},
+    )
     client.post(
         reverse("wagtailimages:add"),
-        {"title": "Intrusa", "file": get_test_image_file("intrusa.png"), "collection": collection_b.pk},
+        {
+            "title": "Intrusa",
+            "file": get_test_image_file("intrusa.png"),
+            "collection": collection_b.pk,
+        },
     )
     assert not get_document_model().objects.filter(collection=collection_b, title="Intrús").exists()
     assert not get_image_model().objects.filter(collection=collection_b, title="Intrusa").exists()

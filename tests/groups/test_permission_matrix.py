@@ -7,6 +7,7 @@ a status code alone.
 """
 
 import pytest
+
 from django.urls import reverse
 
 from wagtail.documents import get_document_model
@@ -71,9 +72,7 @@ def submit_for_review(client, section, users):
 def approve(client, section, users):
     draft = section.add("Esborrany", "per-aprovar", owner=users["superuser"])
     task_state = submit(draft, users["superuser"]).current_task_state
-    url = reverse(
-        "wagtailadmin_pages:workflow_action", args=[draft.pk, "approve", task_state.pk]
-    )
+    url = reverse("wagtailadmin_pages:workflow_action", args=[draft.pk, "approve", task_state.pk])
     _assert_not_a_server_error(client.post(url, {"comment": ""}))
     return Page.objects.get(pk=draft.pk).live
 
@@ -95,7 +94,11 @@ def delete(client, section, users):
 def upload(client, section, users):
     form = {"title": "Acta de prova", "file": text_file(), "collection": section.collection.pk}
     _assert_not_a_server_error(client.post(reverse("wagtaildocs:add"), form))
-    return get_document_model().objects.filter(title="Acta de prova", collection=section.collection).exists()
+    return (
+        get_document_model()
+        .objects.filter(title="Acta de prova", collection=section.collection)
+        .exists()
+    )
 
 
 PERFORM = {

@@ -1,12 +1,19 @@
 """Creating, renaming, moving, closing or deleting a working group keeps its access consistent."""
 
 import pytest
+
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, WorkflowPage
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    WorkflowPage,
+)
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from groups.models import WorkingGroupAccess, WorkingGroupIndexPage, WorkingGroupPage
@@ -20,9 +27,16 @@ pytestmark = pytest.mark.django_db
 def group_form(title, slug, status="active", coordinators=(), **extra):
     form = nested_form_data(
         {
-            "title": title, "slug": slug, "purpose": "Exemple de propòsit.", "status": status,
-            "meeting_rhythm": "", "partner_organisations": "", "participating_municipalities": "",
-            "body": streamfield([]), "comments": inline_formset([]), **extra,
+            "title": title,
+            "slug": slug,
+            "purpose": "Exemple de propòsit.",
+            "status": status,
+            "meeting_rhythm": "",
+            "partner_organisations": "",
+            "participating_municipalities": "",
+            "body": streamfield([]),
+            "comments": inline_formset([]),
+            **extra,
         }
     )
     form["coordinators"] = [user.pk for user in coordinators]
@@ -44,11 +58,17 @@ def index_page():
     return WorkingGroupIndexPage.objects.get(locale__language_code="ca")
 
 
-def test_secretariat_creating_a_group_provisions_it_with_no_other_admin_work(index_page, users, login, django_user_model):
-    coordinator = django_user_model.objects.create_user("coord-digital", "digital@xmess.example", "x")
+def test_secretariat_creating_a_group_provisions_it_with_no_other_admin_work(
+    index_page, users, login, django_user_model
+):
+    coordinator = django_user_model.objects.create_user(
+        "coord-digital", "digital@xmess.example", "x"
+    )
     client = login(users["secretariat"])
     url = reverse("wagtailadmin_pages:add", args=["groups", "workinggrouppage", index_page.pk])
-    form = group_form("Digitalització", "digitalitzacio", coordinators=[coordinator], **{"action-publish": "1"})
+    form = group_form(
+        "Digitalització", "digitalitzacio", coordinators=[coordinator], **{"action-publish": "1"}
+    )
     assert client.post(url, form).status_code == 302
 
     page = WorkingGroupPage.objects.get(slug="digitalitzacio")
@@ -56,12 +76,16 @@ def test_secretariat_creating_a_group_provisions_it_with_no_other_admin_work(ind
     assert provisioned.coordinators_group.name == "Coordinació: Digitalització"
     assert list(provisioned.coordinators_group.user_set.all()) == [coordinator]
     assert provisioned.collection.name == "Digitalització"
-    assert set(GroupPagePermission.objects.filter(group=provisioned.coordinators_group).values_list("page", "permission__codename")) == {
-        (page.pk, "add_page"), (page.pk, "change_page")
-    }
-    assert set(GroupCollectionPermission.objects.filter(group=provisioned.coordinators_group).values_list("collection", flat=True)) == {
-        provisioned.collection.pk
-    }
+    assert set(
+        GroupPagePermission.objects.filter(group=provisioned.coordinators_group).values_list(
+            "page", "permission__codename"
+        )
+    ) == {(page.pk, "add_page"), (page.pk, "change_page")}
+    assert set(
+        GroupCollectionPermission.objects.filter(group=provisioned.coordinators_group).values_list(
+            "collection", flat=True
+        )
+    ) == {provisioned.collection.pk}
     coordinator_client = login(coordinator)
     assert can_add_guide(coordinator_client, page)
     assert not can_add_guide(coordinator_client, group_page(GROUP_A))
@@ -126,8 +150,15 @@ def test_closing_a_group_withdraws_its_coordinators_editing_rights(users, login)
 
     client = login(users["coordinator_a"])
     assert not can_add_guide(client, group_page(GROUP_A))
-    client.post(reverse("wagtaildocs:add"), {"title": "Acta", "file": text_file(), "collection": collection_of(page).pk})
-    assert not get_document_model().objects.filter(title="Acta", collection=collection_of(page)).exists()
+    client.post(
+        reverse("wagtaildocs:add"),
+        {"title": "Acta", "file": text_file(), "collection": collection_of(page).pk},
+    )
+    assert (
+        not get_document_model()
+        .objects.filter(title="Acta", collection=collection_of(page))
+        .exists()
+    )
     assert client.get(reverse("wagtailadmin_home")).status_code == 302
     # The group and its members stay, so that reopening restores access as it was.
     assert list(access(page).coordinators_group.user_set.all()) == [users["coordinator_a"]]
@@ -165,19 +196,37 @@ def test_a_coordinator_cannot_choose_coordinators(users, login, django_user_mode
     page = group_page(GROUP_A)
     friend = django_user_model.objects.create_user("amic", "amic@xmess.example", "x")
     client = login(users["coordinator_a"])
-    form = group_form(page.title, page.slug, coordinators=[users["coordinator_a"], friend], **{"action-submit": "1"})
+    form = group_form(
+        page.title,
+        page.slug,
+        coordinators=[users["coordinator_a"], friend],
+        **{"action-submit": "1"},
+    )
     client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), form)
     draft = WorkingGroupPage.objects.get(pk=page.pk).get_latest_revision_as_object()
     assert friend not in draft.coordinators.all()
-    assert 'name="coordinators"' not in client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert (
+        'name="coordinators"'
+        not in client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    )
 
 
-def test_the_secretariat_chooses_coordinators_and_they_gain_access_on_publication(users, login, django_user_model):
+def test_the_secretariat_chooses_coordinators_and_they_gain_access_on_publication(
+    users, login, django_user_model
+):
     page = group_page(GROUP_B)
     newcomer = django_user_model.objects.create_user("nova", "nova@xmess.example", "x")
     client = login(users["secretariat"])
-    assert 'name="coordinators"' in client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
-    form = group_form(page.title, page.slug, coordinators=[users["coordinator_b"], newcomer], **{"action-publish": "1"})
+    assert (
+        'name="coordinators"'
+        in client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    )
+    form = group_form(
+        page.title,
+        page.slug,
+        coordinators=[users["coordinator_b"], newcomer],
+        **{"action-publish": "1"},
+    )
     client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), form)
     assert set(access(page).coordinators_group.user_set.all()) == {users["coordinator_b"], newcomer}
     assert can_add_guide(login(newcomer), group_page(GROUP_B))
@@ -196,6 +245,10 @@ def test_the_command_repairs_permissions_removed_by_hand(users, login):
 def test_the_command_removes_permissions_added_outside_the_section(users, login):
     group = access(group_page(GROUP_A)).coordinators_group
     stray = group_page(GROUP_B)
-    GroupPagePermission.objects.create(group=group, page=stray, permission_id=GroupPagePermission.objects.filter(group=group).first().permission_id)
+    GroupPagePermission.objects.create(
+        group=group,
+        page=stray,
+        permission_id=GroupPagePermission.objects.filter(group=group).first().permission_id,
+    )
     call_command("provision_working_groups", stdout=open("/dev/null", "w"))
     assert not GroupPagePermission.objects.filter(group=group, page=stray).exists()

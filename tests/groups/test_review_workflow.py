@@ -4,6 +4,7 @@ import xml.etree.ElementTree as ET
 from datetime import timedelta
 
 import pytest
+
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
@@ -20,13 +21,17 @@ TITLE = "Guia de masoveria urbana"
 
 def _submit_new_guide(client, parent, **extra):
     url = reverse("wagtailadmin_pages:add", args=["knowledge", "guidepage", parent.pk])
-    response = client.post(url, guide_form(TITLE, "guia-de-masoveria-urbana", **{"action-submit": "1", **extra}))
+    response = client.post(
+        url, guide_form(TITLE, "guia-de-masoveria-urbana", **{"action-submit": "1", **extra})
+    )
     assert response.status_code == 302
     return Page.objects.get(title=TITLE).specific
 
 
 def _current_task_state(page):
-    return WorkflowState.objects.get(object_id=str(page.pk), status__in=["in_progress", "needs_changes"]).current_task_state
+    return WorkflowState.objects.get(
+        object_id=str(page.pk), status__in=["in_progress", "needs_changes"]
+    ).current_task_state
 
 
 def _approve(client, page, comment=""):
@@ -42,18 +47,28 @@ def _reject(client, page, comment):
 
 
 def _public_traces(client, page):
-    """Where a member of the public could find the page: its URL, the library, the sitemap, the API, search.
+    """Where the public could find the page: its URL, the library, the sitemap, the API, search.
 
     Feeds carry news only (which coordinators cannot write), so a guide has no feed to leak into.
     """
     path = f"/ca/grups-de-treball/{GROUP_A}/guia-de-masoveria-urbana/"
     sitemap = ET.fromstring(client.get("/sitemap.xml").content)
-    library_html = client.get("/ca/biblioteca/").content.decode() if Page.objects.filter(slug="biblioteca").exists() else ""
-    api_titles = {item["title"] for item in client.get("/api/v2/pages/?limit=100&type=knowledge.GuidePage").json()["items"]}
+    library_html = (
+        client.get("/ca/biblioteca/").content.decode()
+        if Page.objects.filter(slug="biblioteca").exists()
+        else ""
+    )
+    api_titles = {
+        item["title"]
+        for item in client.get("/api/v2/pages/?limit=100&type=knowledge.GuidePage").json()["items"]
+    }
     return {
         "page": client.get(path).status_code == 200,
         "library": TITLE in library_html,
-        "sitemap": any(loc.text.endswith(path) for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")),
+        "sitemap": any(
+            loc.text.endswith(path)
+            for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+        ),
         "api_list": TITLE in api_titles,
         "api_detail": client.get(f"/api/v2/pages/{page.pk}/").status_code == 200,
         "search": TITLE in client.get("/ca/search/", {"q": "masoveria"}).content.decode(),
@@ -108,10 +123,16 @@ def test_a_rejected_guide_goes_back_with_the_comment_and_its_coordinators_are_to
     state = WorkflowState.objects.get(object_id=str(page.pk))
     assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
     assert state.current_task_state.comment == comment
-    assert {address for message in mail.outbox for address in message.to} == {"coord-habitatge@xmess.example"}
+    assert {address for message in mail.outbox for address in message.to} == {
+        "coord-habitatge@xmess.example"
+    }
     assert comment in mail.outbox[0].body
 
-    edit_html = login(users["coordinator_a"]).get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    edit_html = (
+        login(users["coordinator_a"])
+        .get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        .content.decode()
+    )
     assert comment in edit_html
 
 
@@ -121,7 +142,9 @@ def test_the_decision_reaches_every_coordinator_of_the_group_and_nobody_else(
 ):
     from groups.provisioning import provision_working_group
 
-    colleague = django_user_model.objects.create_user("coord-habitatge-2", "coord2@xmess.example", "x")
+    colleague = django_user_model.objects.create_user(
+        "coord-habitatge-2", "coord2@xmess.example", "x"
+    )
     group = group_page(GROUP_A)
     group.coordinators.add(colleague)
     group.save_revision().publish()
@@ -138,7 +161,9 @@ def test_the_decision_reaches_every_coordinator_of_the_group_and_nobody_else(
 def test_scheduled_publishing_waits_for_approval(users, login):
     go_live_at = timezone.now() + timedelta(days=2)
     client = login(users["coordinator_a"])
-    page = _submit_new_guide(client, group_page(GROUP_A), go_live_at=go_live_at.strftime("%Y-%m-%d %H:%M"))
+    page = _submit_new_guide(
+        client, group_page(GROUP_A), go_live_at=go_live_at.strftime("%Y-%m-%d %H:%M")
+    )
     call_command("publish_scheduled", verbosity=0)
     page.refresh_from_db()
     assert not page.live
@@ -163,7 +188,12 @@ def test_a_coordinator_cannot_schedule_publication_around_the_review(users, logi
     client = login(users["coordinator_a"])
     go_live_at = (timezone.now() + timedelta(hours=1)).strftime("%Y-%m-%d %H:%M")
     url = reverse("wagtailadmin_pages:add", args=["knowledge", "guidepage", group_page(GROUP_A).pk])
-    client.post(url, guide_form(TITLE, "guia-de-masoveria-urbana", **{"action-publish": "1", "go_live_at": go_live_at}))
+    client.post(
+        url,
+        guide_form(
+            TITLE, "guia-de-masoveria-urbana", **{"action-publish": "1", "go_live_at": go_live_at}
+        ),
+    )
     page = Page.objects.get(title=TITLE)
     assert not page.live
     assert not page.revisions.filter(approved_go_live_at__isnull=False).exists()
