@@ -186,3 +186,24 @@ def test_the_topics_offered_are_those_of_the_pages_language(secretariat, library
     topics = response.context["form"].fields["topics"].queryset
     assert topics.exists()
     assert set(topics.values_list("locale__language_code", flat=True)) == {"ca"}
+
+
+@pytest.mark.parametrize("model", ["guidepage", "policydocumentpage"])
+def test_the_add_forms_of_knowledge_pages_render_in_a_working_groups_section(
+    secretariat, groups, model
+):
+    group = groups["habitatge-cooperatiu"]
+    response = secretariat.get(
+        reverse("wagtailadmin_pages:add", args=["knowledge", model, group.pk])
+    )
+    assert response.status_code == 200
+
+
+def test_the_edit_forms_of_the_demo_knowledge_pages_render(secretariat, library):
+    from knowledge.models import GuideChapterPage, KnowledgePage
+
+    pages = [library, *KnowledgePage.objects.live().filter(locale=library.locale)]
+    pages.append(GuideChapterPage.objects.live().first())
+    for page in pages:
+        response = secretariat.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        assert response.status_code == 200, page
