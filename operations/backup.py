@@ -4,7 +4,8 @@ A backup is one ``.tar.gz`` archive:
 
 - ``manifest.json``: format version, when and from what it was made, the
   migrations applied, how many rows of each model and the SHA-256 of each file;
-- ``data.json``: ``dumpdata`` of every table with its primary keys, content
+- ``data.json``: Django's JSON fixture of every table with its primary keys
+  and times to the microsecond (``dumpdata`` keeps milliseconds only), content
   types and permissions included, so that a restore gives back the same rows
   with the same ids (log entries of deleted pages included);
 - ``media/...``: every file of the default storage (original images, renditions,
@@ -23,12 +24,14 @@ import json
 import tarfile
 import tempfile
 from collections import Counter
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from pathlib import Path, PurePosixPath
 
 import django
 from django.apps import apps
 from django.conf import settings
+from django.core import serializers
+from django.core.serializers.json import DjangoJSONEncoder
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import File
 from django.core.files.storage import default_storage
@@ -100,21 +103,37 @@ def _sha256(handle):
     return digest.hexdigest()
 
 
-def _dump_database(using):
-    output = io.StringIO()
-    call_command(
-        "dumpdata",
-        exclude=_excluded_labels(),
-        database=using,
-        output=None,
-        stdout=output,
-        verbosity=0,
-    )
+class _FullPrecisionEncoder(DjangoJSONEncoder):
+    """Django's encoder cuts times to milliseconds; a backup keeps microseconds."""
+
+    def default(self, o):
+        if isinstance(o, datetime | time):
+            text = o.isoformat()
+            return text[:-6] + "Z" if text.endswith("+00:00") else text
+        return super().default(o)
+
+
+def _dumped_models():
+    excluded = set(_excluded_labels())
+    models = [
+        model
+        for model in apps.get_models()
+        if model._meta.managed
+        and not model._meta.proxy
+        and model._meta.app_label not in excluded
+        and model._meta.label_lower not in excluded
+    ]
     # Content types first: signal handlers run while loading may look them up,
     # and would create them with other ids if they were not there yet.
-    rows = json.loads(output.getvalue())
-    rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
-    return json.dumps(rows, ensure_ascii=False, indent=0)
+    return sorted(models, key=lambda model: model._meta.label_lower != "contenttypes.contenttype")
+
+
+def _dump_database(using):
+    rows = []
+    for model in _dumped_models():
+        queryset = model._base_manager.using(using).order_by("pk")
+        rows += json.loads(serializers.serialize("json", queryset.iterator(), cls=_FullPrecisionEncoder))
+    return json.dumps(rows, ensure_ascii=False, indent=0, cls=_FullPrecisionEncoder)
 
 
 def create_backup(destination, using=DEFAULT_DB_ALIAS, storage=default_storage):

@@ -245,14 +245,18 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
-# Wagtail's admin sets inline styles, draws with data:/blob: images, and frames its
-# own previews: only its paths get these replacements (scripts stay 'self').
+# Wagtail's admin runs a few inline scripts, sets inline styles, draws with
+# data:/blob: images and frames its own previews: only its paths get these.
 CSP_RELAXED_PATH_PREFIXES = ["/admin/"]
 CSP_RELAXED_DIRECTIVES = {
+    "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
     "frame-ancestors": ["'self'"],
 }
+
+# No avatars from gravatar.com: it would send a hash of each editor's email elsewhere.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Caches: a shared one so that every worker sees the same pages and purges.
 CACHE_URL = env.text("CACHE_URL")

@@ -1,0 +1,121 @@
+"""The demo site served by gunicorn, with production settings, for the browser.
+
+Built in its own database (a SQLite file in a temporary folder, or a new
+PostgreSQL database beside the one DATABASE_URL names) with ``migrate`` and
+``load_demo``, so that the browser's writes never touch the test database and
+pytest-django's flushes never touch the browser's demo.
+"""
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class PostgresDatabase:
+    """A throw-away database on the server that ``url`` points to."""
+
+    def __init__(self, url, suffix):
+        parts = urlsplit(url)
+        self.name = f"{parts.path.lstrip('/') or 'xmess'}_{suffix}_{os.getpid()}"
+        self.url = urlunsplit(parts._replace(path=f"/{self.name}"))
+        self._admin_url = urlunsplit(parts._replace(path="/postgres"))
+
+    def _execute(self, sql):
+        import psycopg
+
+        with psycopg.connect(self._admin_url, autocommit=True) as connection:
+            connection.execute(sql)
+
+    def create(self):
+        self.drop()
+        self._execute(f'CREATE DATABASE "{self.name}"')
+        return self.url
+
+    def drop(self):
+        self._execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+
+class DemoServer:
+    def __init__(self, workdir, suffix="browser", port=None):
+        self.workdir = Path(workdir)
+        self.port = port or free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.process = None
+        self.postgres = None
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(48),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "off",
+            "VAR_DIR": str(self.workdir),
+            "BASE_URL": self.base_url,
+            "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "LOG_LEVEL": "WARNING",
+        }
+        self.env.pop("CACHE_URL", None)
+        if port is not None:  # attached to a server that is already running
+            return
+        if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+            self.postgres = PostgresDatabase(os.environ["DATABASE_URL"], suffix)
+            self.env["DATABASE_URL"] = self.postgres.create()
+        else:
+            self.env.pop("DATABASE_URL", None)
+
+    def manage(self, *args, check=True):
+        return subprocess.run(
+            [sys.executable, str(ROOT / "manage.py"), *args],
+            env=self.env, cwd=ROOT, capture_output=True, text=True, check=check, timeout=900,
+        )
+
+    def build(self):
+        self.manage("migrate", "--noinput", "-v0")
+        self.manage("load_demo")
+        self.manage("collectstatic", "--noinput", "-v0")
+        return self
+
+    def start(self, workers=2):
+        self.process = subprocess.Popen(
+            [
+                sys.executable, "-m", "gunicorn", "--pythonpath", "site", "config.wsgi",
+                "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers),
+                "--config", str(ROOT / "docs" / "deploy" / "gunicorn.conf.py"),
+            ],
+            env=self.env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn stopped: {self.process.stderr.read().decode()[-2000:]}")
+            try:
+                with urllib.request.urlopen(f"{self.base_url}/robots.txt", timeout=2):
+                    return self
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError("gunicorn did not answer within 60 seconds")
+
+    def stop(self):
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        if self.postgres is not None:
+            self.postgres.drop()
+        shutil.rmtree(self.workdir, ignore_errors=True)
