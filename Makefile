@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo serve messages check clean
+.PHONY: run test install migrate demo serve messages check clean bench-load
 
 run: install migrate demo
 	$(MANAGE) collectstatic --noinput -v0
@@ -32,7 +32,7 @@ demo: migrate
 
 # Re-extract and compile the interface strings (needs GNU gettext; the .mo files are committed).
 messages: install
-	for app in home groups knowledge news members search documents contentblocks taxonomy; do \
+	for app in home groups knowledge news members search documents contentblocks taxonomy operations; do \
 		(cd $$app && ../$(BIN)/python ../manage.py makemessages -l ca -l es -l en --no-obsolete -v0 || exit 1); done
 	cd site && ../$(BIN)/python ../manage.py makemessages -l ca -l es -l en --no-obsolete -v0
 	$(MANAGE) compilemessages -v0
@@ -40,6 +40,10 @@ messages: install
 check: install
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run -v0
+
+# Load test of the demo under gunicorn with wrk (apt-get install wrk): cached vs uncached.
+bench-load: install
+	$(BIN)/python -m bench.load $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var
