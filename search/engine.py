@@ -236,74 +236,90 @@ def _topics_of(value):
 
 
 def _filters(params):
-    """Each facet's predicate on a row; facets not selected accept everything."""
-    types = set(params.types)
-    return {
-        "type": (lambda row: type_key(row[ROW_TYPE]) in types) if types else None,
-        "topic": (lambda row: bool(_row_topics(row) & set(params.topics))) if params.topics else None,
-        "group": (lambda row: row[ROW_GROUP] in params.groups) if params.groups else None,
-        "year": (lambda row: row[ROW_YEAR] in params.years) if params.years else None,
-    }
+    """Each selected facet's predicate on a row."""
+    filters = {}
+    if params.types:
+        types = set(params.types)
+        filters["type"] = lambda row: type_key(row[ROW_TYPE]) in types
+    if params.topics:
+        topics = set(params.topics)
+        filters["topic"] = lambda row: bool(_row_topics(row) & topics)
+    if params.groups:
+        groups = set(params.groups)
+        filters["group"] = lambda row: row[ROW_GROUP] in groups
+    if params.years:
+        years = set(params.years)
+        filters["year"] = lambda row: row[ROW_YEAR] in years
+    return filters
 
 
-def _keep(row, filters, skip=None):
-    return all(check(row) for name, check in filters.items() if check and name != skip)
+def _count(rows, filters):
+    """(rows passing every filter, counts per facet value ignoring that facet's own filter).
 
-
-def _facets(rows, params, filters, topic_names, group_names):
-    counters = {name: {} for name in ("type", "topic", "group", "year")}
+    One pass, each predicate evaluated once per row: a row failing exactly one
+    filter still counts for that filter's facet, so a visitor sees what
+    choosing another value of it would give.
+    """
+    counts = {"type": {}, "topic": {}, "group": {}, "year": {}}
+    types, topics, groups, years = (counts[name] for name in ("type", "topic", "group", "year"))
+    kept = []
     for row in rows:
-        if _keep(row, filters, "type"):
-            key = type_key(row[ROW_TYPE])
-            counters["type"][key] = counters["type"].get(key, (row[ROW_TYPE], 0))[:1] + (
-                counters["type"].get(key, (row[ROW_TYPE], 0))[1] + 1,
-            )
-        if _keep(row, filters, "topic"):
-            for topic in _row_topics(row):
-                counters["topic"][topic] = counters["topic"].get(topic, 0) + 1
-        if _keep(row, filters, "group") and row[ROW_GROUP]:
-            counters["group"][row[ROW_GROUP]] = counters["group"].get(row[ROW_GROUP], 0) + 1
-        if _keep(row, filters, "year") and row[ROW_YEAR]:
-            counters["year"][row[ROW_YEAR]] = counters["year"].get(row[ROW_YEAR], 0) + 1
+        failed = None
+        if filters:
+            failures = [name for name, check in filters.items() if not check(row)]
+            if len(failures) > 1:
+                continue
+            failed = failures[0] if failures else None
+        if failed is None:
+            kept.append(row)
+        if failed is None or failed == "type":
+            types[row[ROW_TYPE]] = types.get(row[ROW_TYPE], 0) + 1
+        if failed is None or failed == "topic":
+            if row[ROW_TOPICS]:
+                for topic in _row_topics(row):
+                    topics[topic] = topics.get(topic, 0) + 1
+        if failed is None or failed == "group":
+            if row[ROW_GROUP]:
+                groups[row[ROW_GROUP]] = groups.get(row[ROW_GROUP], 0) + 1
+        if failed is None or failed == "year":
+            if row[ROW_YEAR]:
+                years[row[ROW_YEAR]] = years.get(row[ROW_YEAR], 0) + 1
+    return kept, counts
+
+
+def _facets(counts, params, topic_names, group_names):
+    selected = {
+        "type": params.types,
+        "topic": params.topics,
+        "group": params.groups,
+        "year": params.years,
+    }
 
     def options(name, items, label):
         return [
-            FacetOption(value, label(value), count, value in selected(name), params.toggled(name, value))
+            FacetOption(value, label(value), count, value in selected[name], params.toggled(name, value))
             for value, count in items
         ]
 
-    def selected(name):
-        return {"type": params.types, "topic": params.topics, "group": params.groups, "year": params.years}[name]
+    by_type = {}
+    for content_type_id, count in counts["type"].items():
+        key = type_key(content_type_id)
+        label, total = by_type.get(key, (type_label(content_type_id), 0))
+        by_type[key] = (label, total + count)
+    type_items = sorted(((key, total) for key, (_label, total) in by_type.items()), key=lambda i: -i[1])
 
-    type_items = sorted(
-        ((key, count) for key, (_ct, count) in counters["type"].items()), key=lambda i: -i[1]
-    )
-    type_labels = {key: type_label(ct) for key, (ct, _count) in counters["type"].items()}
+    def known(counter, names):
+        return sorted(((k, c) for k, c in counter.items() if k in names), key=lambda i: -i[1])
+
     facets = [
-        Facet("type", _("Type"), options("type", type_items, type_labels.get)),
-        Facet(
-            "topic",
-            _("Topic"),
-            options(
-                "topic",
-                sorted(((k, c) for k, c in counters["topic"].items() if k in topic_names), key=lambda i: -i[1]),
-                topic_names.get,
-            ),
-        ),
+        Facet("type", _("Type"), options("type", type_items, lambda key: by_type[key][0])),
+        Facet("topic", _("Topic"), options("topic", known(counts["topic"], topic_names), topic_names.get)),
         Facet(
             "group",
             _("Working group"),
-            options(
-                "group",
-                sorted(((k, c) for k, c in counters["group"].items() if k in group_names), key=lambda i: -i[1]),
-                group_names.get,
-            ),
+            options("group", known(counts["group"], group_names), group_names.get),
         ),
-        Facet(
-            "year",
-            _("Year"),
-            options("year", sorted(counters["year"].items(), reverse=True), str),
-        ),
+        Facet("year", _("Year"), options("year", sorted(counts["year"].items(), reverse=True), str)),
     ]
     return [facet for facet in facets if facet.options]
 
@@ -387,8 +403,7 @@ def search(params, *, record_query=True):
     hidden_collections = restricted_collection_ids()
     visible_entries = base_queryset(languages, visible_condition(hidden_collections=hidden_collections))
     rows = get_backend().matches(query, languages, visible_entries)
-    filters = _filters(params)
-    kept = [row for row in rows if _keep(row, filters)]
+    kept, counts = _count(rows, _filters(params))
     results.total = len(kept)
     for row in rows:
         results.language_counts[row[ROW_LANG]] = results.language_counts.get(row[ROW_LANG], 0) + 1
@@ -397,7 +412,7 @@ def search(params, *, record_query=True):
     group_names = dict(
         WorkingGroupPage.objects.filter(locale__language_code__in=languages).values_list("id", "title")
     )
-    results.facets = _facets(rows, params, filters, topic_names, group_names)
+    results.facets = _facets(counts, params, topic_names, group_names)
 
     results.num_pages = max(1, math.ceil(results.total / params.per_page))
     params.page = min(params.page, results.num_pages)

@@ -293,4 +293,5 @@ def rebuild(batch_size=500, progress=None):
     documents = list(get_document_model().objects.all())
     for start in range(0, len(documents), batch_size):
         index_documents(documents[start : start + batch_size])
+    backend.after_rebuild()
     return page_count, len(documents)

@@ -61,11 +61,11 @@ def build(db, size, postgres, seed):
     (folder / "built").write_text(str(size))
 
 
-def measure(db, size, postgres, repeat):
+def measure(db, size, postgres, repeat, reindex=True):
     env, folder = environment(db, size, postgres)
     call(["manage.py", "migrate", "--noinput", "-v0"], env)  # corpora may predate a migration
     out = subprocess.run(
-        [PYTHON, "-m", "bench.search.measure", str(repeat)],
+        [PYTHON, "-m", "bench.search.measure", str(repeat), *([] if reindex else ["--no-index"])],
         cwd=ROOT, env=env, check=True, capture_output=True, text=True,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -93,6 +93,7 @@ def main(argv=None):
     parser.add_argument("--reuse", action="store_true", help="reuse corpora already built")
     parser.add_argument("--repeat", type=int, default=10, help="runs of each query")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--no-index", action="store_true", help="query the index already built")
     args = parser.parse_args(argv)
     results = []
     for run in args.only:
@@ -103,7 +104,7 @@ def main(argv=None):
             print(f"building {db} corpus of {size} pages…", file=sys.stderr, flush=True)
             build(db, size, args.postgres, args.seed)
         print(f"measuring {db} at {size} pages…", file=sys.stderr, flush=True)
-        result = measure(db, size, args.postgres, args.repeat)
+        result = measure(db, size, args.postgres, args.repeat, reindex=not args.no_index)
         result.update(database=db, pages=size)
         results.append(result)
         print(json.dumps(result), file=sys.stderr, flush=True)

@@ -29,6 +29,9 @@ class SearchBackend:
     def clear(self):
         raise NotImplementedError
 
+    def after_rebuild(self):
+        """Housekeeping once a full rebuild has written every entry."""
+
     def matches(self, query, languages, queryset):
         """Rows ``ROW_FIELDS + (score,)`` of ``queryset`` entries matching ``query``.
 

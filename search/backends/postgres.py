@@ -77,6 +77,11 @@ class PostgresBackend(SearchBackend):
         with connection.cursor() as cursor:
             cursor.execute("UPDATE search_searchentry SET search_vector = NULL, title_vector = NULL")
 
+    def after_rebuild(self):
+        # Fresh statistics, or the planner takes a rebuilt table for an empty one.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_searchentry")
+
     def matches(self, query, languages, queryset):
         sql, params = tsquery_sql(query, languages)
         return list(

@@ -97,6 +97,11 @@ class SQLiteBackend(SearchBackend):
             id__in=RawSQL(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [expression])
         )
 
+    def after_rebuild(self):
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
+            cursor.execute("ANALYZE")
+
     def matches(self, query, languages, queryset):
         expression = match_expression(query, languages)
         scores = self._scores(expression)
