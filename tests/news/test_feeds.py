@@ -113,3 +113,14 @@ def test_the_template_tag_gives_group_pages_their_feed_links(rf, housing_group):
     )
     assert f'href="/ca/feeds/groups/{housing_group.pk}/news/atom/"' in html
     assert 'type="text/calendar"' in html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_working_group_pages_advertise_their_news_feeds_and_calendar(client, language):
+    group = apps.get_model("groups", "WorkingGroupPage").objects.live().filter(locale__language_code=language).first()
+    html = client.get(group.url).content.decode()
+    head = html.split("</head>")[0]
+    for path in ("news/rss/", "news/atom/"):
+        assert f'href="/{language}/feeds/groups/{group.pk}/{path}"' in head
+    assert '<link rel="alternate" type="text/calendar"' in head
+    assert f'href="/{language}/calendar/groups/{group.pk}/events.ics"' in head
