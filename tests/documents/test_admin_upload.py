@@ -142,3 +142,26 @@ def test_the_edit_form_shows_the_extraction_status(secretariat):
         "No extractable text" in response.content.decode()
         or "Sense text extraïble" in response.content.decode()
     )
+
+
+@pytest.mark.parametrize(
+    "make_file, expected_status",
+    [(corrupt_pdf, "no_text"), (encrypted_pdf, "no_text"), (large_pdf, "too_large")],
+    ids=["corrupt", "encrypted", "50 MB"],
+)
+def test_bad_pdfs_go_through_the_multiple_uploader_too(
+    secretariat, django_capture_on_commit_callbacks, make_file, expected_status
+):
+    # "Add a document" in Wagtail's menu opens this uploader.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = secretariat.post(
+            reverse("wagtaildocs:add_multiple"),
+            {
+                "files[]": SimpleUploadedFile("pujada.pdf", make_file(), "application/pdf"),
+                "collection": 1,
+            },
+        )
+    assert response.status_code == 200
+    assert response.json()["success"] is True
+    document = get_document_model().objects.get(pk=response.json()["doc_id"])
+    assert document.extraction_status == expected_status
