@@ -19,6 +19,7 @@ messages cookie always go to the view, so editors see their own state.
 """
 
 import hashlib
+import re
 import time
 
 from django.conf import settings
@@ -83,6 +84,8 @@ def _request_is_cacheable(request):
     if request.method not in ("GET", "HEAD"):
         return False
     if request.path_info.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS)):
+        return False
+    if any(re.match(pattern, request.path_info) for pattern in settings.PAGE_CACHE_EXCLUDED_PATTERNS):
         return False
     return not any(name in request.COOKIES for name in _personal_cookies())
 

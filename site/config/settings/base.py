@@ -275,8 +275,10 @@ CACHES = {
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(env.text("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/api/", "/i18n/", "/static/", "/media/"]
+# Searches always reach the view, so that the search analytics count every one.
+PAGE_CACHE_EXCLUDED_PATTERNS = [r"^/[a-z]{2}(-[a-z]+)?/search/"]
 # Project models whose writes never change a public page (logs, counters).
-PAGE_CACHE_IGNORED_MODELS = []
+PAGE_CACHE_IGNORED_MODELS = ["search.QueryRecord"]
 
 # Sign-in rate limit (operations.login_throttle).
 LOGIN_THROTTLE_ENABLED = True
