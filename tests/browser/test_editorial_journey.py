@@ -26,7 +26,9 @@ def test_coordinator_submits_secretariat_approves_page_goes_live(page, browser, 
     sign_in(page, "coord-habitatge", "habitatge-demo")
     page.goto(f"/admin/pages/add/home/standardpage/{group_id}/")
     page.fill("#id_title", title)
-    page.click("a[href='#tab-promote']")
+    # The slug lives on another tab, whose name depends on the admin's language.
+    panel = page.locator("#id_slug").evaluate("field => field.closest('[role=tabpanel]').id")
+    page.click(f"[role=tab][aria-controls='{panel}']")
     page.fill("#id_slug", f"acta-de-seguiment-{stamp}")
     with page.expect_navigation():
         _click(page, "button[name='action-submit']")
