@@ -12,6 +12,13 @@
   var active = -1;
   var controller = null;
 
+  // The combobox semantics exist only while this script runs: without it the
+  // field is a plain search box.
+  input.setAttribute("role", "combobox");
+  input.setAttribute("aria-autocomplete", "list");
+  input.setAttribute("aria-controls", "search-suggestions");
+  input.setAttribute("aria-expanded", "false");
+
   function language() {
     for (var i = 0; i < langInputs.length; i++) {
       if (langInputs[i].checked) { return langInputs[i].value; }
