@@ -9,9 +9,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
+# Set by the browser tests' conftest for Playwright's sync API inside this test
+# process; it is not part of a deployment and would fail async.E001.
+TEST_PROCESS_ONLY = {"DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def _manage(*args, **env):
     environment = {
-        **os.environ,
+        **{key: value for key, value in os.environ.items() if key not in TEST_PROCESS_ONLY},
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(48)[:50],
         "ALLOWED_HOSTS": "example.org",
