@@ -1,5 +1,8 @@
 """The network's home, its general pages and the site-wide accounts."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.auth.models import Permission
 
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
@@ -118,27 +121,35 @@ def _ensure_home():
         )
     home = home.specific
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
+        hostname, port = _public_address()
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True,
                             site_name="XMESS")
     else:
         placeholder = site.root_page
         site.root_page = home
         site.site_name = "XMESS"
+        site.hostname, site.port = _public_address()
         site.save()
         if placeholder.pk != home.pk and placeholder.specific_class is Page:
             placeholder.delete()
     return home
 
 
+def _public_address():
+    """Host and port of BASE_URL, so that full URLs (sitemap, feeds, API) point where the site is served."""
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    return address.hostname or "localhost", address.port or (443 if address.scheme == "https" else 80)
+
+
 def _ensure_network_settings(home):
     site = Site.objects.get(root_page=home)
-    settings = NetworkSettings.for_site(site)
-    if not settings.email:
-        settings.email = "secretaria@xmess.example"
-        settings.address = "Adreça d'exemple\n08000 Barcelona"
-        settings.telegram_url = "https://t.me/example_xmess"
-        settings.youtube_url = "https://www.youtube.com/@example_xmess"
-        settings.save()
+    network = NetworkSettings.for_site(site)
+    if not network.email:
+        network.email = "secretaria@xmess.example"
+        network.address = "Adreça d'exemple\n08000 Barcelona"
+        network.telegram_url = "https://t.me/example_xmess"
+        network.youtube_url = "https://www.youtube.com/@example_xmess"
+        network.save()
 
 
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"]
