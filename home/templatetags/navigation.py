@@ -23,11 +23,3 @@ def primary_navigation(context):
             for item in items
         ],
     }
-
-
-@register.simple_tag(takes_context=True)
-def localized_home(context):
-    site = Site.find_for_request(context["request"])
-    return site.root_page.localized if site else None
-
-
