@@ -1,9 +1,10 @@
 """The search itself: parameters in, one page of results with facets out.
 
-One full-text query returns the matching entries' facet columns; facets (with
-counts that ignore their own selection), sorting and pagination are then done
-in memory, and only the shown page's rows, files and labels are fetched. The
-number of SQL queries is therefore the same whatever the number of results.
+One SQL statement (``search.retrieval``) returns the matches' facet
+combinations and the candidates for the shown page; facets (with counts that
+ignore their own selection) are derived in memory, the candidates are ranked
+by the backend, and only the shown page's rows, files and labels are fetched.
+The number of SQL queries is therefore the same whatever the number of results.
 """
 
 import math
@@ -14,7 +15,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +29,7 @@ from . import text
 from .backends import get_backend
 from .models import QueryRecord, SearchAttachment, SearchEntry, Synonym, week_start
 from .query import parse
+from .retrieval import POOL_SIZE, Window, retrieve
 from .visibility import restricted_collection_ids, visible_condition
 
 PER_PAGE_CHOICES = (10, 20, 50)
@@ -223,68 +224,91 @@ def base_queryset(languages, condition=None):
     return SearchEntry.objects.filter(condition, **language)
 
 
-ROW_ID, ROW_TYPE, ROW_LANG, ROW_YEAR, ROW_GROUP, ROW_TOPICS, ROW_DATE, ROW_SCORE = range(8)
-
-
-def _row_topics(row):
-    return _topics_of(row[ROW_TOPICS] or "")
-
-
 @lru_cache(maxsize=4096)
 def _topics_of(value):
     return frozenset(int(v) for v in value.strip("|").split("|") if v)
 
 
+def _content_type_ids(type_keys):
+    ids = []
+    for key in type_keys:
+        app_label, _dot, model = key.partition(".")
+        try:
+            ids.append(ContentType.objects.get_by_natural_key(app_label, model).pk)
+        except ContentType.DoesNotExist:
+            continue
+    return ids
+
+
+def _marks(values):
+    return ", ".join(["%s"] * len(values))
+
+
 def _filters(params):
-    """Each selected facet's predicate on a row."""
+    """Each selected facet as (predicate on a ``Combination``, SQL condition on the matches)."""
     filters = {}
     if params.types:
         types = set(params.types)
-        filters["type"] = lambda row: type_key(row[ROW_TYPE]) in types
+        # An unknown type matches nothing (id 0 is never a content type).
+        type_ids = _content_type_ids(params.types) or [0]
+        filters["type"] = (
+            lambda c: type_key(c.content_type_id) in types,
+            (f"ct IN ({_marks(type_ids)})", type_ids),
+        )
     if params.topics:
         topics = set(params.topics)
-        filters["topic"] = lambda row: bool(_row_topics(row) & topics)
+        filters["topic"] = (
+            lambda c: bool(_topics_of(c.topic_ids) & topics),
+            (
+                "(" + " OR ".join(["topics LIKE %s"] * len(params.topics)) + ")",
+                [f"%|{topic}|%" for topic in params.topics],
+            ),
+        )
     if params.groups:
         groups = set(params.groups)
-        filters["group"] = lambda row: row[ROW_GROUP] in groups
+        filters["group"] = (
+            lambda c: c.working_group_id in groups,
+            (f"wg IN ({_marks(params.groups)})", list(params.groups)),
+        )
     if params.years:
         years = set(params.years)
-        filters["year"] = lambda row: row[ROW_YEAR] in years
+        filters["year"] = (
+            lambda c: c.year in years,
+            (f"year IN ({_marks(params.years)})", list(params.years)),
+        )
     return filters
 
 
-def _count(rows, filters):
-    """(rows passing every filter, counts per facet value ignoring that facet's own filter).
+def _count(combinations, predicates):
+    """(matches passing every filter, counts per facet value ignoring that facet's own filter).
 
-    One pass, each predicate evaluated once per row: a row failing exactly one
-    filter still counts for that filter's facet, so a visitor sees what
-    choosing another value of it would give.
+    A combination failing exactly one filter still counts for that filter's
+    facet, so a visitor sees what choosing another value of it would give.
     """
     counts = {"type": {}, "topic": {}, "group": {}, "year": {}}
-    types, topics, groups, years = (counts[name] for name in ("type", "topic", "group", "year"))
-    kept = []
-    for row in rows:
-        failed = None
-        if filters:
-            failures = [name for name, check in filters.items() if not check(row)]
-            if len(failures) > 1:
-                continue
-            failed = failures[0] if failures else None
+    total = 0
+
+    def add(facet, value, n):
+        counts[facet][value] = counts[facet].get(value, 0) + n
+
+    for combination in combinations:
+        failures = [name for name, check in predicates.items() if not check(combination)]
+        if len(failures) > 1:
+            continue
+        failed = failures[0] if failures else None
+        n = combination.count
         if failed is None:
-            kept.append(row)
-        if failed is None or failed == "type":
-            types[row[ROW_TYPE]] = types.get(row[ROW_TYPE], 0) + 1
-        if failed is None or failed == "topic":
-            if row[ROW_TOPICS]:
-                for topic in _row_topics(row):
-                    topics[topic] = topics.get(topic, 0) + 1
-        if failed is None or failed == "group":
-            if row[ROW_GROUP]:
-                groups[row[ROW_GROUP]] = groups.get(row[ROW_GROUP], 0) + 1
-        if failed is None or failed == "year":
-            if row[ROW_YEAR]:
-                years[row[ROW_YEAR]] = years.get(row[ROW_YEAR], 0) + 1
-    return kept, counts
+            total += n
+        if failed in (None, "type"):
+            add("type", combination.content_type_id, n)
+        if failed in (None, "topic"):
+            for topic in _topics_of(combination.topic_ids):
+                add("topic", topic, n)
+        if failed in (None, "group") and combination.working_group_id:
+            add("group", combination.working_group_id, n)
+        if failed in (None, "year") and combination.year:
+            add("year", combination.year, n)
+    return total, counts
 
 
 def _facets(counts, params, topic_names, group_names):
@@ -327,14 +351,23 @@ def _facets(counts, params, topic_names, group_names):
 PREFERRED_LANGUAGE_BOOST = 1.5
 
 
-def _sort(rows, sort, preferred_language):
-    def score(row):
-        boost = PREFERRED_LANGUAGE_BOOST if row[ROW_LANG] == preferred_language else 1.0
-        return (row[ROW_SCORE] or 0) * boost
+def _rank(pool, scores, preferred_language):
+    """The pool's entry ids, most relevant first (the visitor's language preferred)."""
 
-    if sort == "date":
-        return sorted(rows, key=lambda r: (r[ROW_DATE] is not None, r[ROW_DATE], score(r)), reverse=True)
-    return sorted(rows, key=lambda r: (score(r), r[ROW_DATE] is not None, r[ROW_DATE]), reverse=True)
+    def key(candidate):
+        boost = PREFERRED_LANGUAGE_BOOST if candidate.language == preferred_language else 1.0
+        score = (scores.get(candidate.entry_id) or 0) * boost
+        return (score, candidate.sort_key, candidate.entry_id)
+
+    return [candidate.entry_id for candidate in sorted(pool, key=key, reverse=True)]
+
+
+def _window_ids(retrieved, ranked_pool, window):
+    """The shown page's entry ids, from the ranked pool and what lies beyond it."""
+    if window.sort == "date":
+        return retrieved.rest
+    shown = ranked_pool[window.start : window.start + window.size]
+    return shown + retrieved.rest[: window.size - len(shown)]
 
 
 def _stems_of(query, languages):
@@ -362,13 +395,20 @@ def _hits(entries, attachments, query, languages):
 def _promotions(params, visible_entries):
     """Editors' promoted results for this query, limited to pages the public may see."""
     candidates = {text.analytics_key(params.q), normalise_query_string(params.q)}
-    visible_page = visible_entries.filter(kind=SearchEntry.Kind.PAGE, page_id=OuterRef("page_id"))
-    return list(
+    promotions = list(
         SearchPromotion.objects.filter(query__query_string__in=candidates)
-        .filter(Q(page__isnull=True) | Exists(visible_page))
         .select_related("page")
         .order_by("sort_order")
     )
+    page_ids = [promotion.page_id for promotion in promotions if promotion.page_id]
+    if not page_ids:
+        return promotions
+    visible = set(
+        visible_entries.filter(kind=SearchEntry.Kind.PAGE, page_id__in=page_ids).values_list(
+            "page_id", flat=True
+        )
+    )
+    return [p for p in promotions if not p.page_id or p.page_id in visible]
 
 
 def record(params, total):
@@ -402,11 +442,27 @@ def search(params, *, record_query=True):
 
     hidden_collections = restricted_collection_ids()
     visible_entries = base_queryset(languages, visible_condition(hidden_collections=hidden_collections))
-    rows = get_backend().matches(query, languages, visible_entries)
-    kept, counts = _count(rows, _filters(params))
-    results.total = len(kept)
-    for row in rows:
-        results.language_counts[row[ROW_LANG]] = results.language_counts.get(row[ROW_LANG], 0) + 1
+    backend = get_backend()
+    match = backend.match(query, languages)
+    filters = _filters(params)
+    predicates = {name: predicate for name, (predicate, _sql) in filters.items()}
+    conditions = [sql for _predicate, sql in filters.values()]
+
+    def window_for(page):
+        return Window(
+            sort=params.sort,
+            start=(page - 1) * params.per_page,
+            size=params.per_page,
+            preferred_language=params.interface_language,
+            pool_size=None if match.scores is not None else POOL_SIZE,
+        )
+
+    window = window_for(params.page)
+    retrieved = retrieve(visible_entries, match, conditions, window)
+    results.total, counts = _count(retrieved.combinations, predicates)
+    for combination in retrieved.combinations:
+        language = combination.language
+        results.language_counts[language] = results.language_counts.get(language, 0) + combination.count
 
     topic_names = dict(Topic.objects.filter(locale__language_code__in=languages).values_list("id", "name"))
     group_names = dict(
@@ -415,10 +471,18 @@ def search(params, *, record_query=True):
     results.facets = _facets(counts, params, topic_names, group_names)
 
     results.num_pages = max(1, math.ceil(results.total / params.per_page))
-    params.page = min(params.page, results.num_pages)
-    start = (params.page - 1) * params.per_page
-    ordered = _sort(kept, params.sort, params.interface_language)
-    shown_ids = [row[ROW_ID] for row in ordered[start : start + params.per_page]]
+    if params.page > results.num_pages:
+        # Past the last page: show the last one (one more statement, only then).
+        params.page = results.num_pages
+        window = window_for(params.page)
+        retrieved = retrieve(visible_entries, match, conditions, window)
+    ranked_pool = []
+    if retrieved.pool:
+        scores = match.scores
+        if scores is None:
+            scores = backend.scores(query, languages, [c.entry_id for c in retrieved.pool])
+        ranked_pool = _rank(retrieved.pool, scores, params.interface_language)
+    shown_ids = _window_ids(retrieved, ranked_pool, window)
 
     entries = SearchEntry.objects.in_bulk(shown_ids)
     attachments = (

@@ -2,8 +2,6 @@
 
 from dataclasses import dataclass
 
-ROW_FIELDS = ("id", "content_type_id", "language", "year", "working_group_id", "topic_ids", "date")
-
 
 @dataclass
 class IndexedText:
@@ -14,6 +12,22 @@ class IndexedText:
     title: str
     body: str
     files: str
+
+
+@dataclass
+class Match:
+    """How a backend finds a query's entries, as SQL the engine's one statement embeds.
+
+    ``where`` is a condition on a ``search_searchentry`` row that holds when the
+    entry matches; ``title`` (or ``None``) a cheap condition that holds when a
+    query word is in its title, used to choose which matches are ranked
+    exactly. Each is ``(sql, params)``. A backend that already knows every
+    match's score (Elasticsearch) gives them in ``scores``.
+    """
+
+    where: tuple
+    title: tuple | None = None
+    scores: dict | None = None
 
 
 class SearchBackend:
@@ -32,12 +46,12 @@ class SearchBackend:
     def after_rebuild(self):
         """Housekeeping once a full rebuild has written every entry."""
 
-    def matches(self, query, languages, queryset):
-        """Rows ``ROW_FIELDS + (score,)`` of ``queryset`` entries matching ``query``.
+    def match(self, query, languages):
+        """The ``Match`` of a parsed query in ``languages`` (content language codes)."""
+        raise NotImplementedError
 
-        ``languages`` is the list of content languages searched; ``queryset`` is
-        already restricted to visible entries and the active filters.
-        """
+    def scores(self, query, languages, entry_ids):
+        """``{entry id: relevance}`` for these matching entries (a bounded few hundred)."""
         raise NotImplementedError
 
     def suggest(self, words, languages, queryset, limit):

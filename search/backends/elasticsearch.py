@@ -13,7 +13,7 @@ synonyms for its language (``synonym_graph``). Queries are built as
 from django.conf import settings
 
 from .. import text
-from .base import ROW_FIELDS, SearchBackend
+from .base import Match, SearchBackend
 
 LANGUAGES = {
     "ca": {"stemmer": "catalan", "stop": "_catalan_", "elision": ["d", "l", "m", "n", "s", "t"]},
@@ -262,10 +262,17 @@ class ElasticsearchBackend(SearchBackend):
         )
         return [(int(hit["_id"]), hit["_score"]) for hit in response["hits"]["hits"]]
 
-    def matches(self, query, languages, queryset):
+    def match(self, query, languages):
+        # Elasticsearch ranks; the database keeps deciding visibility and facets.
         scores = dict(self._hits(languages, query_body(query), MAX_HITS))
-        rows = queryset.filter(id__in=list(scores)).values_list(*ROW_FIELDS)
-        return [(*row, scores[row[0]]) for row in rows]
+        if not scores:
+            return Match(where=("1 = 0", []), scores={})
+        marks = ", ".join(["%s"] * len(scores))
+        return Match(where=(f"search_searchentry.id IN ({marks})", list(scores)), scores=scores)
+
+    def scores(self, query, languages, entry_ids):
+        known = self.match(query, languages).scores
+        return {entry_id: known[entry_id] for entry_id in entry_ids if entry_id in known}
 
     def suggest(self, words, languages, queryset, limit):
         order = [entry_id for entry_id, _score in self._hits(languages, suggest_body(words), 50)]

@@ -7,16 +7,23 @@ Python normalisation of ``search.text`` (accents and punt volat folded, which
 needs no ``unaccent`` extension). A query is built from ``plainto_tsquery``
 calls with bound parameters, one per word and language, so nothing the user
 types is parsed as tsquery syntax.
+
+Three vectors per entry: ``search_vector`` (title, text and files, weighted;
+matched through per-language GIN indexes and ranked with ``ts_rank``),
+``title_stems`` (the stemmed title, small and stored inline, so "is a query
+word in the title?" costs nothing per row) and ``title_vector`` (unstemmed
+title words, for autocomplete prefixes).
 """
 
 from django.db import connection
 
 from .. import text
-from .base import ROW_FIELDS, SearchBackend
+from .base import Match, SearchBackend
 
 CONFIGS = {"ca": "catalan", "es": "spanish", "en": "english"}
 # A tsvector is limited to 1 MB; long files are cut well before that.
 MAX_TEXT = 400_000
+TABLE = "search_searchentry"
 
 
 def config_for(language):
@@ -40,6 +47,17 @@ def tsquery_sql(query, languages):
     return "(" + " && ".join(sql_groups) + ")", params
 
 
+def title_tsquery_sql(query, languages):
+    """Like ``tsquery_sql`` but any one word suffices: a title naming part of the query counts."""
+    configs = list(dict.fromkeys(config_for(language) for language in languages))
+    forms, params = [], []
+    for word in query.all_words:
+        for config in configs:
+            forms.append(f"plainto_tsquery('{config}'::regconfig, %s)")
+            params.append(word)
+    return "(" + " || ".join(forms) + ")", params
+
+
 class PostgresBackend(SearchBackend):
     name = "postgres"
 
@@ -47,51 +65,74 @@ class PostgresBackend(SearchBackend):
         rows = []
         for item in texts:
             config = config_for(item.language)
+            title = text.normalise(item.title)
             rows.append(
                 (
                     config,
-                    text.normalise(item.title),
+                    title,
                     config,
                     text.normalise(item.body)[:MAX_TEXT],
                     config,
                     text.normalise(item.files)[:MAX_TEXT],
-                    text.normalise(item.title),
+                    title,
+                    config,
+                    title,
                     item.entry_id,
                 )
             )
         with connection.cursor() as cursor:
             cursor.executemany(
-                "UPDATE search_searchentry SET search_vector = "
+                f"UPDATE {TABLE} SET search_vector = "
                 "setweight(to_tsvector(%s::regconfig, %s), 'A') || "
                 "setweight(to_tsvector(%s::regconfig, %s), 'B') || "
                 "setweight(to_tsvector(%s::regconfig, %s), 'C'), "
-                "title_vector = to_tsvector('simple', %s) WHERE id = %s",
+                "title_vector = to_tsvector('simple', %s), "
+                "title_stems = to_tsvector(%s::regconfig, %s) WHERE id = %s",
                 rows,
             )
 
     def remove(self, entry_ids):
-        # The vector lives on the entry row: deleting the entry removes it.
+        # The vectors live on the entry row: deleting the entry removes them.
         return None
 
     def clear(self):
         with connection.cursor() as cursor:
-            cursor.execute("UPDATE search_searchentry SET search_vector = NULL, title_vector = NULL")
+            cursor.execute(
+                f"UPDATE {TABLE} SET search_vector = NULL, title_vector = NULL, title_stems = NULL"
+            )
 
     def after_rebuild(self):
-        # Fresh statistics, or the planner takes a rebuilt table for an empty one.
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE search_searchentry")
+        """Compact the table and refresh its statistics.
 
-    def matches(self, query, languages, queryset):
-        sql, params = tsquery_sql(query, languages)
-        return list(
-            queryset.extra(
-                where=[f"search_searchentry.search_vector @@ {sql}"],
-                params=params,
-                select={"score": f"ts_rank(search_searchentry.search_vector, {sql})"},
-                select_params=params,
-            ).values_list(*ROW_FIELDS, "score")
+        Every row was written twice (entry, then vectors), leaving the live rows
+        scattered among dead ones; a search reads every matching row, so a
+        compact table is a faster one. ``VACUUM FULL`` locks the table for a few
+        seconds, at the end of a rebuild that emptied it anyway. Inside a
+        transaction (tests) only the statistics are refreshed, so that the
+        planner does not take a rebuilt table for an empty one.
+        """
+        statement = "ANALYZE" if connection.in_atomic_block else "VACUUM FULL ANALYZE"
+        with connection.cursor() as cursor:
+            cursor.execute(f"{statement} {TABLE}")
+
+    def match(self, query, languages):
+        where, params = tsquery_sql(query, languages)
+        title, title_params = title_tsquery_sql(query, languages)
+        return Match(
+            where=(f"{TABLE}.search_vector @@ {where}", params),
+            title=(f"coalesce({TABLE}.title_stems @@ {title}, false)", title_params),
         )
+
+    def scores(self, query, languages, entry_ids):
+        if not entry_ids:
+            return {}
+        sql, params = tsquery_sql(query, languages)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT id, ts_rank(search_vector, {sql}) FROM {TABLE} WHERE id = ANY(%s)",
+                [*params, list(entry_ids)],
+            )
+            return dict(cursor.fetchall())
 
     def suggest(self, words, languages, queryset, limit):
         # Prefix search on the unstemmed title words; each word is a quoted lexeme.
@@ -99,7 +140,7 @@ class PostgresBackend(SearchBackend):
         expression = " & ".join(lexemes)
         return list(
             queryset.extra(
-                where=["search_searchentry.title_vector @@ to_tsquery('simple', %s)"],
+                where=[f"{TABLE}.title_vector @@ to_tsquery('simple', %s)"],
                 params=[expression],
             )
             .order_by("title")

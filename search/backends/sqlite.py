@@ -7,10 +7,8 @@ own query syntax.
 """
 
 from django.db import connection
-from django.db.models.expressions import RawSQL
-
 from .. import text
-from .base import ROW_FIELDS, SearchBackend
+from .base import Match, SearchBackend
 
 TABLE = "search_entry_fts"
 CREATE_TABLE = (
@@ -40,7 +38,7 @@ def language_expression(languages):
     return "title_words : (" + " OR ".join(fts_string(language_marker(code)) for code in languages) + ")"
 
 
-def match_expression(query, languages):
+def _groups(query, languages):
     groups = []
     for group in query.groups:
         alternatives = [
@@ -49,8 +47,23 @@ def match_expression(query, languages):
             if alt
         ]
         groups.append("(" + " OR ".join(alternatives) + ")")
-    words = "{title body files} : (" + " AND ".join(groups) + ")"
+    return groups
+
+
+def match_expression(query, languages):
+    words = "{title body files} : (" + " AND ".join(_groups(query, languages)) + ")"
     return f"{words} AND {language_expression(languages)}"
+
+
+def title_expression(query, languages):
+    """Any query word (or synonym) in the title."""
+    forms = [word_expression(word, languages) for word in query.all_words]
+    return f"title : ({' OR '.join(forms)}) AND {language_expression(languages)}"
+
+
+def matching_sql(expression):
+    # A subquery, not a join: joined, SQLite re-runs MATCH for every entry row.
+    return (f"search_searchentry.id IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s)", [expression])
 
 
 class SQLiteBackend(SearchBackend):
@@ -91,24 +104,29 @@ class SQLiteBackend(SearchBackend):
             cursor.execute(sql, [expression])
             return dict(cursor.fetchall())
 
-    def _matching(self, queryset, expression):
-        # A subquery, not a join: joined, SQLite re-runs MATCH for every entry row.
-        return queryset.filter(
-            id__in=RawSQL(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [expression])
-        )
-
     def after_rebuild(self):
         with connection.cursor() as cursor:
             cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
             cursor.execute("ANALYZE")
 
-    def matches(self, query, languages, queryset):
-        expression = match_expression(query, languages)
-        scores = self._scores(expression)
-        if not scores:
-            return []
-        rows = self._matching(queryset, expression).values_list(*ROW_FIELDS)
-        return [(*row, scores.get(row[0], 0.0)) for row in rows]
+    def match(self, query, languages):
+        return Match(
+            where=matching_sql(match_expression(query, languages)),
+            title=matching_sql(title_expression(query, languages)),
+        )
+
+    def scores(self, query, languages, entry_ids):
+        if not entry_ids:
+            return {}
+        entry_ids = list(entry_ids)
+        marks = ", ".join(["%s"] * len(entry_ids))
+        with connection.cursor() as cursor:
+            # bm25 is computed only for the rows the WHERE keeps.
+            cursor.execute(
+                f"SELECT rowid, {RANK} FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid IN ({marks})",
+                [match_expression(query, languages), *entry_ids],
+            )
+            return dict(cursor.fetchall())
 
     def suggest(self, words, languages, queryset, limit):
         parts = [fts_string(word) for word in words[:-1]] + [f"{fts_string(words[-1])} *"]
