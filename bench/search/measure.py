@@ -1,9 +1,13 @@
 """Index time and query latency in the configured database (run by ``bench.search.run``).
 
-Prints one JSON line: entries indexed, index seconds, and p50/p95 (ms) of the
-fixed query set plain, with filters, and over all languages. Latency is the
-engine's full work for a results page (matching, facets, the shown rows,
-attached files, labels, promotions), as the view runs it.
+    python -m bench.search.measure --index-only     # rebuild; entries and index seconds
+    python -m bench.search.measure 10               # the query set, 10 runs of each
+
+Each prints one JSON line. ``bench.search.run`` indexes and queries in two
+processes, as a site does (the rebuild command is not the web worker).
+Latency is the engine's full work for a results page (matching, facets, the
+shown rows, attached files, labels, promotions), as the view runs it: p50 and
+p95 (ms) of the fixed query set plain, with filters, and over all languages.
 """
 
 import json
@@ -60,36 +64,32 @@ def timings(engine, repeat, extra, all_languages=False):
     return {"p50": statistics.median(samples), "p95": percentile(samples, 0.95)}
 
 
-def main(repeat, reindex=True):
-    from django.db import reset_queries
-
-    from search import engine
+def index():
     from search.indexing import rebuild
 
-    from search.backends import get_backend
+    started = time.perf_counter()
+    pages, documents = rebuild()
+    return {"entries": pages + documents, "index_seconds": time.perf_counter() - started}
+
+
+def queries(repeat):
+    from search import engine
     from search.models import SearchEntry
 
-    if reindex:
-        started = time.perf_counter()
-        pages, documents = rebuild()
-        index_seconds = time.perf_counter() - started
-    else:  # measure queries on the index an earlier run built
-        get_backend().after_rebuild()
-        pages, documents, index_seconds = SearchEntry.objects.count(), 0, float("nan")
-    reset_queries()
     for language, query in QUERIES:  # warm-up: caches, stemmers, database buffers
         engine.search(engine.SearchParams.from_query(Params({"q": [query]}), language), record_query=False)
-    result = {
-        "entries": pages + documents,
-        "index_seconds": index_seconds,
+    return {
+        "entries": SearchEntry.objects.count(),
         "plain": timings(engine, repeat, {}),
         "filtered": timings(engine, repeat, FILTERS),
         "all": timings(engine, repeat, {}, all_languages=True),
     }
-    print(json.dumps(result))
 
 
 if __name__ == "__main__":
     sys.path[:0] = [".", "site"]
     django.setup()
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10, reindex="--no-index" not in sys.argv)
+    if "--index-only" in sys.argv:
+        print(json.dumps(index()))
+    else:
+        print(json.dumps(queries(int(sys.argv[1]) if len(sys.argv) > 1 else 10)))

@@ -118,15 +118,11 @@ class SQLiteBackend(SearchBackend):
     def scores(self, query, languages, entry_ids):
         if not entry_ids:
             return {}
-        entry_ids = list(entry_ids)
-        marks = ", ".join(["%s"] * len(entry_ids))
-        with connection.cursor() as cursor:
-            # bm25 is computed only for the rows the WHERE keeps.
-            cursor.execute(
-                f"SELECT rowid, {RANK} FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid IN ({marks})",
-                [match_expression(query, languages), *entry_ids],
-            )
-            return dict(cursor.fetchall())
+        # One MATCH scoring every match, filtered here: with "rowid IN (…)"
+        # FTS5 would run the whole query again for each id.
+        wanted = set(entry_ids)
+        scores = self._scores(match_expression(query, languages))
+        return {entry_id: score for entry_id, score in scores.items() if entry_id in wanted}
 
     def suggest(self, words, languages, queryset, limit):
         parts = [fts_string(word) for word in words[:-1]] + [f"{fts_string(words[-1])} *"]
