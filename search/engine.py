@@ -27,6 +27,7 @@ from taxonomy.models import Topic
 
 from . import text
 from .backends import get_backend
+from .backends.base import BackendUnavailable
 from .models import QueryRecord, SearchAttachment, SearchEntry, Synonym, week_start
 from .query import parse
 from .retrieval import POOL_SIZE, Window, retrieve
@@ -40,6 +41,9 @@ MAX_FILTER_VALUES = 20
 
 class InvalidParameter(ValueError):
     """A parameter we cannot interpret (only ``page`` and ``per_page`` are strict)."""
+
+
+UNAVAILABLE_MESSAGE = _("The search is unavailable for a moment. Please try again in a few minutes.")
 
 
 def content_languages():
@@ -462,7 +466,8 @@ def search(params, *, record_query=True):
     results.total, counts = _count(retrieved.combinations, predicates)
     for combination in retrieved.combinations:
         language = combination.language
-        results.language_counts[language] = results.language_counts.get(language, 0) + combination.count
+        counts_by_language = results.language_counts
+        counts_by_language[language] = counts_by_language.get(language, 0) + combination.count
 
     topic_names = dict(Topic.objects.filter(locale__language_code__in=languages).values_list("id", "name"))
     group_names = dict(
@@ -510,7 +515,10 @@ def suggestions(raw, language, limit=8):
     if not words or len(words[-1]) < 2:
         return []
     languages = content_languages() if language == ALL_LANGUAGES else [language]
-    rows = get_backend().suggest(words, languages, base_queryset(languages), limit)
+    try:
+        rows = get_backend().suggest(words, languages, base_queryset(languages), limit)
+    except BackendUnavailable:
+        return []  # suggestions are an extra: the search form still works
     return [{"title": title, "url": url, "language": lang} for _id, title, url, lang in rows]
 
 

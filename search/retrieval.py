@@ -143,7 +143,8 @@ def _sort_key(match, window):
     if window.sort == "date":
         return day, []
     title_sql, title_params = match.title or ("1 = 0", [])
-    return RELEVANCE_KEY.format(title=title_sql, day=day), [*title_params, window.preferred_language]
+    key = RELEVANCE_KEY.format(title=title_sql, day=day)
+    return key, [*title_params, window.preferred_language]
 
 
 def retrieve(matching_queryset, match, filters, window):
@@ -154,7 +155,9 @@ def retrieve(matching_queryset, match, filters, window):
         select_params=key_params,
         where=[match.where[0]],
         params=match.where[1],
-    ).values_list("id", "content_type_id", "year", "working_group_id", "topic_ids", "language", "sort_key")
+    ).values_list(
+        "id", "content_type_id", "year", "working_group_id", "topic_ids", "language", "sort_key"
+    )
     matching_sql, matching_params = queryset.query.sql_with_params()
     sql, params = statement(matching_sql, matching_params, filters, window)
     with _index_scans(), connection.cursor() as cursor:

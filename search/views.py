@@ -44,7 +44,11 @@ def search_page(request):
             "params": engine.SearchParams(q=engine.text.display_query(request.GET.get("q", "")), lang=language),
         }
         return render(request, "search/search_page.html", context, status=400)
-    results = engine.search(params) if params.q else None
+    try:
+        results = engine.search(params) if params.q else None
+    except engine.BackendUnavailable:
+        context = {"error": engine.UNAVAILABLE_MESSAGE, "params": params}
+        return render(request, "search/search_page.html", context, status=503)
     context = {
         "params": params,
         "results": results,
@@ -86,7 +90,10 @@ def search_api(request):
         return JsonResponse(
             {"error": f"'{error}' must be a whole number from 1."}, status=400
         )
-    results = engine.search(params) if params.q else None
+    try:
+        results = engine.search(params) if params.q else None
+    except engine.BackendUnavailable:
+        return JsonResponse({"error": str(engine.UNAVAILABLE_MESSAGE)}, status=503)
     return JsonResponse(
         {
             "query": params.q,

@@ -77,7 +77,8 @@ def queries(repeat):
     from search.models import SearchEntry
 
     for language, query in QUERIES:  # warm-up: caches, stemmers, database buffers
-        engine.search(engine.SearchParams.from_query(Params({"q": [query]}), language), record_query=False)
+        params = engine.SearchParams.from_query(Params({"q": [query]}), language)
+        engine.search(params, record_query=False)
     return {
         "entries": SearchEntry.objects.count(),
         "plain": timings(engine, repeat, {}),

@@ -88,8 +88,8 @@ def measure(db, size, postgres, repeat, reindex=True):
 
 def print_table(results):
     header = (
-        f"| database | pages | indexed entries | index time (s) | "
-        f"p50 plain (ms) | p95 plain (ms) | p50 filtered (ms) | p95 filtered (ms) | p95 all (ms) |"
+        "| database | pages | indexed entries | index time (s) | "
+        "p50 plain (ms) | p95 plain (ms) | p50 filtered (ms) | p95 filtered (ms) | p95 all (ms) |"
     )
     print(header)
     print("|" + "---|" * 9)

@@ -14,6 +14,10 @@ class IndexedText:
     files: str
 
 
+class BackendUnavailable(Exception):
+    """The search engine cannot answer now (an Elasticsearch server down or timing out)."""
+
+
 @dataclass
 class Match:
     """How a backend finds a query's entries, as SQL the engine's one statement embeds.

@@ -13,7 +13,7 @@ synonyms for its language (``synonym_graph``). Queries are built as
 from django.conf import settings
 
 from .. import text
-from .base import Match, SearchBackend
+from .base import BackendUnavailable, Match, SearchBackend
 
 LANGUAGES = {
     "ca": {"stemmer": "catalan", "stop": "_catalan_", "elision": ["d", "l", "m", "n", "s", "t"]},
@@ -252,14 +252,19 @@ class ElasticsearchBackend(SearchBackend):
         self.ensure_indexes()
 
     def _hits(self, languages, query, size):
+        from elasticsearch import ApiError, TransportError
+
         indexes = ",".join(self.index_for(language) for language in languages)
-        response = self.client.search(
-            index=indexes,
-            query=query,
-            size=size,
-            source=False,
-            ignore_unavailable=True,
-        )
+        try:
+            response = self.client.search(
+                index=indexes,
+                query=query,
+                size=size,
+                source=False,
+                ignore_unavailable=True,
+            )
+        except (ApiError, TransportError) as error:
+            raise BackendUnavailable(str(error)) from error
         return [(int(hit["_id"]), hit["_score"]) for hit in response["hits"]["hits"]]
 
     def match(self, query, languages):

@@ -7,6 +7,7 @@ own query syntax.
 """
 
 from django.db import connection
+
 from .. import text
 from .base import Match, SearchBackend
 
@@ -63,7 +64,8 @@ def title_expression(query, languages):
 
 def matching_sql(expression):
     # A subquery, not a join: joined, SQLite re-runs MATCH for every entry row.
-    return (f"search_searchentry.id IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s)", [expression])
+    sql = f"search_searchentry.id IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s)"
+    return sql, [expression]
 
 
 class SQLiteBackend(SearchBackend):

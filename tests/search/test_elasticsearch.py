@@ -7,7 +7,10 @@ when ELASTICSEARCH_URL is set.
 import os
 
 import pytest
+from django.utils import translation
+from django.utils.html import escape
 
+from search import engine
 from search.backends.base import IndexedText
 from search.backends.elasticsearch import (
     ElasticsearchBackend,
@@ -73,6 +76,75 @@ def test_entries_are_sent_to_their_own_language_index():
         )
     )
     assert [(a["_index"], a["_id"]) for a in actions] == [("hub_search_ca", "1"), ("hub_search_en", "2")]
+
+
+class CannedClient:
+    """Stands in for the Elasticsearch client: answers every search with the same hits."""
+
+    def __init__(self, hits=(), error=None):
+        self.hits, self.error, self.searches = list(hits), error, []
+
+    def search(self, index, query, size, source, ignore_unavailable):
+        self.searches.append(index)
+        if self.error:
+            raise self.error
+        return {"hits": {"hits": [{"_id": str(i), "_score": score} for i, score in self.hits]}}
+
+
+@pytest.fixture
+def elasticsearch_answers(monkeypatch):
+    """elasticsearch_answers(hits=[(entry id, score)], error=None): the engine's backend."""
+
+    def install(hits=(), error=None):
+        backend = ElasticsearchBackend(CannedClient(hits, error), "hub_", ["ca", "es", "en"])
+        monkeypatch.setattr("search.engine.get_backend", lambda: backend)
+        return backend
+
+    return install
+
+
+def _entry_id(page):
+    from search.models import SearchEntry
+
+    return SearchEntry.objects.get(page=page).pk
+
+
+@pytest.mark.django_db
+def test_elasticsearch_ranks_and_the_database_keeps_visibility_and_counts(
+    client, publish, elasticsearch_answers
+):
+    first, second = publish("Primera pàgina", "text"), publish("Segona pàgina", "text")
+    stale_id = 987654  # a document the index still holds for a page since deleted
+    elasticsearch_answers([(stale_id, 9.0), (_entry_id(second), 5.0), (_entry_id(first), 1.0)])
+    data = client.get("/api/search/", {"q": "qualsevol"}).json()
+    assert [hit["title"] for hit in data["results"]] == [second.title, first.title]
+    assert data["total"] == 2
+    assert {o["value"]: o["count"] for o in data["facets"]["type"]} == {"home.standardpage": 2}
+
+
+@pytest.mark.django_db
+def test_elasticsearch_searches_only_the_chosen_languages_indexes(client, elasticsearch_answers):
+    backend = elasticsearch_answers([])
+    client.get("/api/search/", {"q": "habitatge", "lang": "es"})
+    client.get("/api/search/", {"q": "habitatge", "lang": "all"})
+    assert backend.client.searches == ["hub_search_es", "hub_search_ca,hub_search_es,hub_search_en"]
+
+
+@pytest.mark.django_db
+def test_an_unreachable_elasticsearch_is_a_clear_503_not_a_server_error(
+    client, elasticsearch_answers
+):
+    from elasticsearch import ConnectionError as ElasticsearchConnectionError
+
+    elasticsearch_answers(error=ElasticsearchConnectionError("connection refused"))
+    page = client.get("/ca/search/", {"q": "habitatge"})
+    assert page.status_code == 503
+    with translation.override("ca"):
+        assert escape(str(engine.UNAVAILABLE_MESSAGE)) in page.content.decode()
+    api = client.get("/api/search/", {"q": "habitatge"})
+    assert api.status_code == 503 and api.json()["error"]
+    suggest = client.get("/api/search/suggest/", {"q": "habi"})
+    assert suggest.status_code == 200 and suggest.json() == {"suggestions": []}
 
 
 needs_server = pytest.mark.skipif(

@@ -7,6 +7,7 @@ the results stay complete, stable and sensible across pages.
 """
 
 import pytest
+
 from django.db import connection
 
 from search import engine

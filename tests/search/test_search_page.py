@@ -198,3 +198,10 @@ def test_all_languages_prefer_the_visitors_language_on_equal_scores(client, publ
     publish("Pàgina igual en", "igualparaula", language="en")
     results = client.get("/en/search/", {"q": "igualparaula", "lang": "all"}).content.decode()
     assert results.index("Pàgina igual en") < results.index("Pàgina igual ca")
+
+
+def test_the_result_count_is_translated_with_its_plural(client, publish):
+    publish("Vivienda uno", "pluralpalabra", language="es")
+    publish("Vivienda dos", "pluralpalabra", language="es")
+    response = client.get("/es/search/", {"q": "pluralpalabra"})
+    assert "2 resultados" in response.content.decode()
