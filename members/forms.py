@@ -28,6 +28,12 @@ def year_choices(before=1, after=3):
 
 
 class NeedsQuestionnaireForm(forms.ModelForm):
+    # The trap of members.guard: people never see it; bots fill it.
+    leave_empty = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
     county = forms.ChoiceField(
         label=_("County"),
         choices=[("", _("Choose your county"))] + COUNTY_CHOICES,

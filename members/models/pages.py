@@ -20,12 +20,17 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from members import guard
 from members.forms import ExpectedHiringFormSet, NeedsQuestionnaireForm
 
 from .choices import COUNTY_NAMES
 from .directory import Member
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+TOO_MANY_ANSWERS = _(
+    "Many answers have been sent from your connection in the last hour. Your answers are "
+    "still in the form: please send them again later, or write to the technical secretariat."
+)
 
 
 @dataclass
@@ -124,14 +129,22 @@ class NeedsQuestionnairePage(Page):
         if request.method == "POST":
             form = NeedsQuestionnaireForm(request.POST)
             hiring = ExpectedHiringFormSet(request.POST, prefix="hiring")
-            if form.is_valid() and hiring.is_valid():
+            valid = form.is_valid() and hiring.is_valid()
+            if valid and guard.is_trapped(form):
+                return redirect(self.get_url(request) + "?sent=1")  # thanked, kept nowhere
+            if valid and guard.over_limit(request):
+                form.add_error(None, TOO_MANY_ANSWERS)
+                status = 429
+            elif valid:
                 with transaction.atomic():
                     response = form.save()
                     hiring.instance = response
                     hiring.save()
+                guard.count_answer(request)
                 # Post/redirect/get; the address carries no answer and no personal data.
                 return redirect(self.get_url(request) + "?sent=1")
-            status = 400
+            else:
+                status = 400
         else:
             form = NeedsQuestionnaireForm()
             hiring = ExpectedHiringFormSet(prefix="hiring")

@@ -281,6 +281,10 @@ PAGE_CACHE_EXCLUDED_PATTERNS = [r"^/[a-z]{2}(-[a-z]+)?/search/"]
 PAGE_CACHE_IGNORED_MODELS = ["search.QueryRecord"]
 
 # Sign-in rate limit (operations.login_throttle).
+# The public needs questionnaire (members.guard): answers kept per client address and hour.
+QUESTIONNAIRE_CACHE_ALIAS = "default"
+QUESTIONNAIRE_MAX_PER_ADDRESS = 10
+QUESTIONNAIRE_WINDOW_SECONDS = 60 * 60
 LOGIN_THROTTLE_ENABLED = True
 LOGIN_THROTTLE_CACHE_ALIAS = "default"
 LOGIN_THROTTLE_PATHS = ["/admin/login/"]
