@@ -120,11 +120,17 @@ class SQLiteBackend(SearchBackend):
     def scores(self, query, languages, entry_ids):
         if not entry_ids:
             return {}
-        # One MATCH scoring every match, filtered here: with "rowid IN (…)"
-        # FTS5 would run the whole query again for each id.
-        wanted = set(entry_ids)
-        scores = self._scores(match_expression(query, languages))
-        return {entry_id: score for entry_id, score in scores.items() if entry_id in wanted}
+        entry_ids = list(entry_ids)
+        marks = ", ".join(["%s"] * len(entry_ids))
+        # "+rowid" keeps the id list out of FTS5's hands: given "rowid IN (…)" it
+        # would run the whole query again for each id. Filtered by SQLite after
+        # one MATCH, bm25 is computed for the listed rows only.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, {RANK} FROM {TABLE} WHERE {TABLE} MATCH %s AND +rowid IN ({marks})",
+                [match_expression(query, languages), *entry_ids],
+            )
+            return dict(cursor.fetchall())
 
     def suggest(self, words, languages, queryset, limit):
         parts = [fts_string(word) for word in words[:-1]] + [f"{fts_string(words[-1])} *"]
