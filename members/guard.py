@@ -10,12 +10,10 @@
 Addresses are counted in the cache under hashed keys, never stored in clear.
 """
 
-import hashlib
-
 from django.conf import settings
 from django.core.cache import caches
 
-from operations.login_throttle import client_address
+from operations.counters import client_address, hashed_key, increment
 
 TRAP_FIELD = "leave_empty"
 
@@ -25,8 +23,7 @@ def is_trapped(form):
 
 
 def _key(request):
-    raw = f"{settings.SECRET_KEY}:questionnaire:{client_address(request)}"
-    return "questionnaire:" + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
+    return hashed_key("questionnaire", "address", client_address(request))
 
 
 def _cache():
@@ -38,9 +35,4 @@ def over_limit(request):
 
 
 def count_answer(request):
-    cache, key = _cache(), _key(request)
-    if not cache.add(key, 1, timeout=settings.QUESTIONNAIRE_WINDOW_SECONDS):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.set(key, 1, timeout=settings.QUESTIONNAIRE_WINDOW_SECONDS)
+    increment(_cache(), _key(request), settings.QUESTIONNAIRE_WINDOW_SECONDS)

@@ -11,13 +11,14 @@ calls without a request (as the test client's ``login()`` makes), and it keeps
 usernames and IP addresses in the database and the log.
 """
 
-import hashlib
 import logging
 
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.cache import caches
 from django.shortcuts import render
+
+from .counters import client_address, hashed_key, increment
 
 logger = logging.getLogger(__name__)
 
@@ -27,17 +28,7 @@ def _cache():
 
 
 def _digest(kind, value):
-    raw = f"{settings.SECRET_KEY}:{kind}:{value}".encode("utf-8", "surrogateescape")
-    return f"loginthrottle:{kind}:{hashlib.sha256(raw).hexdigest()}"
-
-
-def client_address(request):
-    """The client's address: ``REMOTE_ADDR``, or the last hop that the trusted
-    proxy appended to ``LOGIN_THROTTLE_CLIENT_ADDRESS_HEADER`` when one is set."""
-    header = settings.LOGIN_THROTTLE_CLIENT_ADDRESS_HEADER
-    if header and request.META.get(header):
-        return request.META[header].split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
+    return hashed_key("loginthrottle", kind, value)
 
 
 def _keys(request, username):
@@ -55,11 +46,7 @@ def is_blocked(request, username):
 def record_failure(request, username):
     cache = _cache()
     for key, _limit in _keys(request, username):
-        if not cache.add(key, 1, timeout=settings.LOGIN_THROTTLE_WINDOW_SECONDS):
-            try:
-                cache.incr(key)
-            except ValueError:
-                cache.set(key, 1, timeout=settings.LOGIN_THROTTLE_WINDOW_SECONDS)
+        increment(cache, key, settings.LOGIN_THROTTLE_WINDOW_SECONDS)
     logger.warning("Failed sign-in attempt (account and address withheld).")
 
 

@@ -464,10 +464,9 @@ def search(params, *, record_query=True):
     window = window_for(params.page)
     retrieved = retrieve(visible_entries, match, conditions, window)
     results.total, counts = _count(retrieved.combinations, predicates)
+    by_language = results.language_counts
     for combination in retrieved.combinations:
-        language = combination.language
-        counts_by_language = results.language_counts
-        counts_by_language[language] = counts_by_language.get(language, 0) + combination.count
+        by_language[combination.language] = by_language.get(combination.language, 0) + combination.count
 
     topic_names = dict(Topic.objects.filter(locale__language_code__in=languages).values_list("id", "name"))
     group_names = dict(

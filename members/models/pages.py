@@ -129,13 +129,14 @@ class NeedsQuestionnairePage(Page):
         if request.method == "POST":
             form = NeedsQuestionnaireForm(request.POST)
             hiring = ExpectedHiringFormSet(request.POST, prefix="hiring")
-            valid = form.is_valid() and hiring.is_valid()
-            if valid and guard.is_trapped(form):
+            if not (form.is_valid() and hiring.is_valid()):
+                status = 400
+            elif guard.is_trapped(form):
                 return redirect(self.get_url(request) + "?sent=1")  # thanked, kept nowhere
-            if valid and guard.over_limit(request):
+            elif guard.over_limit(request):
                 form.add_error(None, TOO_MANY_ANSWERS)
                 status = 429
-            elif valid:
+            else:
                 with transaction.atomic():
                     response = form.save()
                     hiring.instance = response
@@ -143,8 +144,6 @@ class NeedsQuestionnairePage(Page):
                 guard.count_answer(request)
                 # Post/redirect/get; the address carries no answer and no personal data.
                 return redirect(self.get_url(request) + "?sent=1")
-            else:
-                status = 400
         else:
             form = NeedsQuestionnaireForm()
             hiring = ExpectedHiringFormSet(prefix="hiring")

@@ -55,7 +55,10 @@ class SearchBackend:
         raise NotImplementedError
 
     def scores(self, query, languages, entry_ids):
-        """``{entry id: relevance}`` for these matching entries (a bounded few hundred)."""
+        """``{entry id: relevance}`` for these matching entries (a bounded few hundred).
+
+        Not called for a backend whose ``Match`` already carries every score.
+        """
         raise NotImplementedError
 
     def suggest(self, words, languages, queryset, limit):

@@ -275,10 +275,6 @@ class ElasticsearchBackend(SearchBackend):
         marks = ", ".join(["%s"] * len(scores))
         return Match(where=(f"search_searchentry.id IN ({marks})", list(scores)), scores=scores)
 
-    def scores(self, query, languages, entry_ids):
-        known = self.match(query, languages).scores
-        return {entry_id: known[entry_id] for entry_id in entry_ids if entry_id in known}
-
     def suggest(self, words, languages, queryset, limit):
         order = [entry_id for entry_id, _score in self._hits(languages, suggest_body(words), 50)]
         rows = {row[0]: row for row in queryset.filter(id__in=order).values_list(

@@ -30,9 +30,13 @@ def config_for(language):
     return CONFIGS.get(language, "simple")
 
 
+def _configs(languages):
+    return list(dict.fromkeys(config_for(language) for language in languages))
+
+
 def tsquery_sql(query, languages):
     """SQL for the tsquery of ``query`` in ``languages``, with its parameters."""
-    configs = list(dict.fromkeys(config_for(language) for language in languages))
+    configs = _configs(languages)
     sql_groups, params = [], []
     for group in query.groups:
         sql_alternatives = []
@@ -49,7 +53,7 @@ def tsquery_sql(query, languages):
 
 def title_tsquery_sql(query, languages):
     """Like ``tsquery_sql`` but any one word suffices: a title naming part of the query counts."""
-    configs = list(dict.fromkeys(config_for(language) for language in languages))
+    configs = _configs(languages)
     forms, params = [], []
     for word in query.all_words:
         for config in configs:

@@ -39,7 +39,7 @@ def language_expression(languages):
     return "title_words : (" + " OR ".join(fts_string(language_marker(code)) for code in languages) + ")"
 
 
-def _groups(query, languages):
+def match_expression(query, languages):
     groups = []
     for group in query.groups:
         alternatives = [
@@ -48,11 +48,7 @@ def _groups(query, languages):
             if alt
         ]
         groups.append("(" + " OR ".join(alternatives) + ")")
-    return groups
-
-
-def match_expression(query, languages):
-    words = "{title body files} : (" + " AND ".join(_groups(query, languages)) + ")"
+    words = "{title body files} : (" + " AND ".join(groups) + ")"
     return f"{words} AND {language_expression(languages)}"
 
 
