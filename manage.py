@@ -1,5 +1,6 @@
 #!/usr/bin/env python
 """Django's command-line utility. Puts site/ on sys.path: it holds the config package."""
+
 import os
 import sys
 from pathlib import Path

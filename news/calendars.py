@@ -9,11 +9,11 @@ every language, so subscribing to two languages does not duplicate it.
 
 import datetime
 
+import icalendar
+
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
-
-import icalendar
 
 from news.timezones import EVENT_TIME_ZONE_NAME, event_local
 
@@ -68,4 +68,3 @@ def calendar_response(request, events, *, name, filename, download=True):
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     response["Content-Language"] = get_language()
     return response
-

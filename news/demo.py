@@ -73,7 +73,11 @@ EVENTS = {
         ),
     },
     "spring_assembly": {
-        "title": T("Assemblea ordinària de primavera 2022", "Asamblea ordinaria de primavera 2022", "Spring ordinary assembly 2022"),
+        "title": T(
+            "Assemblea ordinària de primavera 2022",
+            "Asamblea ordinaria de primavera 2022",
+            "Spring ordinary assembly 2022",
+        ),
         "start": _madrid(2022, 3, 31, 10),
         "end": _madrid(2022, 3, 31, 12, 30),
         "format": "hybrid",
@@ -99,7 +103,11 @@ EVENTS = {
         ),
     },
     "autumn_assembly": {
-        "title": T("Assemblea ordinària de tardor 2022", "Asamblea ordinaria de otoño 2022", "Autumn ordinary assembly 2022"),
+        "title": T(
+            "Assemblea ordinària de tardor 2022",
+            "Asamblea ordinaria de otoño 2022",
+            "Autumn ordinary assembly 2022",
+        ),
         "start": _madrid(2022, 9, 29, 10),
         "end": _madrid(2022, 9, 29, 12, 30),
         "format": "hybrid",
@@ -137,7 +145,11 @@ GROUP_MEETING = {
 
 NEWS = {
     "plan": {
-        "title": T("Publicat el pla de treball 2022", "Publicado el plan de trabajo 2022", "The 2022 work plan is published"),
+        "title": T(
+            "Publicat el pla de treball 2022",
+            "Publicado el plan de trabajo 2022",
+            "The 2022 work plan is published",
+        ),
         "date": datetime.date(2022, 1, 20),
         "category": "news",
         "lead": T(
@@ -207,7 +219,11 @@ NEWS = {
         "tags": ["cures"],
     },
     "fesc_press": {
-        "title": T("La XMESS participa a la FESC", "La XMESS participa en la FESC", "XMESS takes part in the FESC"),
+        "title": T(
+            "La XMESS participa a la FESC",
+            "La XMESS participa en la FESC",
+            "XMESS takes part in the FESC",
+        ),
         "date": datetime.date(2022, 10, 10),
         "category": "press",
         "lead": T(
@@ -251,12 +267,20 @@ BULLETIN = {
 def load(context):
     groups = context.shared.get("working_groups", {})
     news_index, _ = ensure_page(
-        context.home, NewsIndexPage, title=NEWS_INDEX_TITLE, introduction=NEWS_INDEX_INTRO,
-        show_in_menus=True, search_description=NEWS_INDEX_INTRO,
+        context.home,
+        NewsIndexPage,
+        title=NEWS_INDEX_TITLE,
+        introduction=NEWS_INDEX_INTRO,
+        show_in_menus=True,
+        search_description=NEWS_INDEX_INTRO,
     )
     agenda, _ = ensure_page(
-        context.home, AgendaPage, title=AGENDA_TITLE, introduction=AGENDA_INTRO,
-        show_in_menus=True, search_description=AGENDA_INTRO,
+        context.home,
+        AgendaPage,
+        title=AGENDA_TITLE,
+        introduction=AGENDA_INTRO,
+        show_in_menus=True,
+        search_description=AGENDA_INTRO,
     )
     translate_page(news_index)
     translate_page(agenda)
@@ -271,20 +295,35 @@ def _ensure_events(agenda, groups):
     for key, spec in EVENTS.items():
         place = EXAMPLE_PLACE if spec["format"] != "online" else ""
         event, _ = ensure_page(
-            agenda, EventPage, title=spec["title"], start=spec["start"], end=spec["end"],
-            format=spec["format"], place=place,
+            agenda,
+            EventPage,
+            title=spec["title"],
+            start=spec["start"],
+            end=spec["end"],
+            format=spec["format"],
+            place=place,
             online_url=EXAMPLE_ONLINE_URL if spec["format"] == "hybrid" else "",
-            lead=spec["lead"], body=[("paragraph", paragraphs(EXAMPLE_DATE_NOTE))],
+            lead=spec["lead"],
+            body=[("paragraph", paragraphs(EXAMPLE_DATE_NOTE))],
             search_description=spec["lead"],
         )
         translate_page(event)
         events[key] = event
     group = groups.get("habitatge-cooperatiu")
-    start = _next_thursday_evening(timezone.now().astimezone(EVENT_TIME_ZONE).date() + datetime.timedelta(days=21))
+    start = _next_thursday_evening(
+        timezone.now().astimezone(EVENT_TIME_ZONE).date() + datetime.timedelta(days=21)
+    )
     meeting, _ = ensure_page(
-        agenda, EventPage, title=GROUP_MEETING["title"], start=start, end=start + datetime.timedelta(hours=1, minutes=30),
-        format="online", online_url=EXAMPLE_ONLINE_URL, organising_group=group,
-        lead=GROUP_MEETING["lead"], search_description=GROUP_MEETING["lead"],
+        agenda,
+        EventPage,
+        title=GROUP_MEETING["title"],
+        start=start,
+        end=start + datetime.timedelta(hours=1, minutes=30),
+        format="online",
+        online_url=EXAMPLE_ONLINE_URL,
+        organising_group=group,
+        lead=GROUP_MEETING["lead"],
+        search_description=GROUP_MEETING["lead"],
     )
     translate_page(meeting)
     events["group_meeting"] = meeting
@@ -301,8 +340,13 @@ def _ensure_news(news_index, groups):
     news = {}
     for key, spec in NEWS.items():
         item, created = ensure_page(
-            news_index, NewsPage, title=spec["title"], date=spec["date"], category=spec["category"],
-            lead=spec["lead"], body=[("paragraph", paragraphs(*spec["body"]))],
+            news_index,
+            NewsPage,
+            title=spec["title"],
+            date=spec["date"],
+            category=spec["category"],
+            lead=spec["lead"],
+            body=[("paragraph", paragraphs(*spec["body"]))],
             related_group=groups.get(spec["group"]) if spec["group"] else None,
             search_description=spec["lead"],
         )
@@ -316,9 +360,14 @@ def _ensure_news(news_index, groups):
 
 def _ensure_bulletin(news_index, news, events):
     bulletin, _ = ensure_page(
-        news_index, BulletinPage, title=BULLETIN["title"], date=datetime.date(2022, 7, 15),
-        period_start=datetime.date(2022, 1, 1), period_end=datetime.date(2022, 6, 30),
-        lead=BULLETIN["lead"], body=[("paragraph", paragraphs(BULLETIN["editorial"]))],
+        news_index,
+        BulletinPage,
+        title=BULLETIN["title"],
+        date=datetime.date(2022, 7, 15),
+        period_start=datetime.date(2022, 1, 1),
+        period_end=datetime.date(2022, 6, 30),
+        lead=BULLETIN["lead"],
+        body=[("paragraph", paragraphs(BULLETIN["editorial"]))],
         search_description=BULLETIN["lead"],
         chosen_news=[BulletinNews(news=news[key]) for key in BULLETIN["news"]],
         chosen_events=[BulletinEvent(event=events[key]) for key in BULLETIN["events"]],
@@ -327,19 +376,24 @@ def _ensure_bulletin(news_index, news, events):
 
 
 def _ensure_work_plan(agenda, events):
-    areas = [
-        ("area", {"title": title, "lines": lines})
-        for title, lines in AREAS
-    ]
+    areas = [("area", {"title": title, "lines": lines}) for title, lines in AREAS]
     plan, _ = ensure_page(
-        agenda, WorkPlanPage, title=PLAN_TITLE, year=2022, introduction=PLAN_INTRODUCTION,
-        search_description=PLAN_INTRODUCTION, areas=areas,
+        agenda,
+        WorkPlanPage,
+        title=PLAN_TITLE,
+        year=2022,
+        introduction=PLAN_INTRODUCTION,
+        search_description=PLAN_INTRODUCTION,
+        areas=areas,
         challenges=[WorkPlanChallenge(text=catalan(text)) for text in CHALLENGES],
         ongoing_activities=[WorkPlanOngoingActivity(text=catalan(text)) for text in ONGOING],
         milestones=[
             WorkPlanMilestone(
-                title=catalan(title), period=catalan(period), due_date=due_date,
-                status="planned", fulfilled_by=events[event_key],
+                title=catalan(title),
+                period=catalan(period),
+                due_date=due_date,
+                status="planned",
+                fulfilled_by=events[event_key],
             )
             for event_key, period, title, due_date in MILESTONES
         ],

@@ -69,27 +69,43 @@ AREAS = [
     (
         T("Assessoraments i mentories", "Asesoramientos y mentorías", "Advice and mentoring"),
         [
-            line(T(
-                "Ampliació de la bossa d'hores d'assessoraments virtuals i d'elaboració de productes.",
-                "Ampliación de la bolsa de horas de asesoramientos virtuales y de elaboración de productos.",
-                "Expanding the bank of hours for online advice and for producing products.",
-            )),
-            line(T(
-                "En casos específics, realització d'assessoraments conjunts amb organitzacions referents de l'ecosistema (per exemple, amb la Federació de Cooperatives d'Habitatge de Catalunya, amb FETS - Finançament Ètic i Solidari o amb CSITAL).",
-                "En casos específicos, realización de asesoramientos conjuntos con organizaciones referentes del ecosistema (por ejemplo, con la Federació de Cooperatives d'Habitatge de Catalunya, con FETS - Finançament Ètic i Solidari o con CSITAL).",
-                "In specific cases, joint advice with leading organisations of the ecosystem (for example, with the Federation of Housing Cooperatives of Catalonia, with FETS - Ethical and Solidarity Finance or with CSITAL).",
-            )),
-            line(T("Difusió de les mentories.", "Difusión de las mentorías.", "Spreading the word about the mentoring.")),
+            line(
+                T(
+                    "Ampliació de la bossa d'hores d'assessoraments virtuals i d'elaboració de productes.",
+                    "Ampliación de la bolsa de horas de asesoramientos virtuales y de elaboración de productos.",
+                    "Expanding the bank of hours for online advice and for producing products.",
+                )
+            ),
+            line(
+                T(
+                    "En casos específics, realització d'assessoraments conjunts amb organitzacions referents de l'ecosistema (per exemple, amb la Federació de Cooperatives d'Habitatge de Catalunya, amb FETS - Finançament Ètic i Solidari o amb CSITAL).",
+                    "En casos específicos, realización de asesoramientos conjuntos con organizaciones referentes del ecosistema (por ejemplo, con la Federació de Cooperatives d'Habitatge de Catalunya, con FETS - Finançament Ètic i Solidari o con CSITAL).",
+                    "In specific cases, joint advice with leading organisations of the ecosystem (for example, with the Federation of Housing Cooperatives of Catalonia, with FETS - Ethical and Solidarity Finance or with CSITAL).",
+                )
+            ),
+            line(
+                T(
+                    "Difusió de les mentories.",
+                    "Difusión de las mentorías.",
+                    "Spreading the word about the mentoring.",
+                )
+            ),
         ],
     ),
     (
-        T("Acollida i cura de membres", "Acogida y cuidado de miembros", "Welcoming and caring for members"),
+        T(
+            "Acollida i cura de membres",
+            "Acogida y cuidado de miembros",
+            "Welcoming and caring for members",
+        ),
         [
-            line(T(
-                "Consolidació el model d'acollida de nous membres (reunions virtuals d'identificació de necessitats).",
-                "Consolidación del modelo de acogida de nuevos miembros (reuniones virtuales de identificación de necesidades).",
-                "Consolidating the model for welcoming new members (online meetings to identify their needs).",
-            )),
+            line(
+                T(
+                    "Consolidació el model d'acollida de nous membres (reunions virtuals d'identificació de necessitats).",
+                    "Consolidación del modelo de acogida de nuevos miembros (reuniones virtuales de identificación de necesidades).",
+                    "Consolidating the model for welcoming new members (online meetings to identify their needs).",
+                )
+            ),
             line(
                 T(
                     "Intensificació de la tasca d'atenció, seguiment i cura dels membres, incloent:",
@@ -121,21 +137,27 @@ AREAS = [
             "Committees, Assemblies and Meeting of elected officials",
         ),
         [
-            line(T(
-                "Realització de Comissions executives i tècniques virtuals.",
-                "Realización de Comisiones ejecutivas y técnicas virtuales.",
-                "Holding online executive and technical committee meetings.",
-            )),
-            line(T(
-                "Realització d'Assemblees ordinàries híbrides (presencial i virtual) els mesos de març/abril i setembre.",
-                "Realización de Asambleas ordinarias híbridas (presencial y virtual) en los meses de marzo/abril y septiembre.",
-                "Holding hybrid (in-person and online) ordinary assemblies in March/April and September.",
-            )),
-            line(T(
-                "Realització de la 3ª Trobada de càrrecs electes presencial, com a molt tard el mes de juliol, intentant fer-la coincidir amb alguna altre activitat presencial de la xarxa.",
-                "Realización del 3.er Encuentro de cargos electos presencial, como muy tarde en el mes de julio, intentando hacerlo coincidir con alguna otra actividad presencial de la red.",
-                "Holding the 3rd in-person Meeting of elected officials, in July at the latest, trying to hold it together with another in-person activity of the network.",
-            )),
+            line(
+                T(
+                    "Realització de Comissions executives i tècniques virtuals.",
+                    "Realización de Comisiones ejecutivas y técnicas virtuales.",
+                    "Holding online executive and technical committee meetings.",
+                )
+            ),
+            line(
+                T(
+                    "Realització d'Assemblees ordinàries híbrides (presencial i virtual) els mesos de març/abril i setembre.",
+                    "Realización de Asambleas ordinarias híbridas (presencial y virtual) en los meses de marzo/abril y septiembre.",
+                    "Holding hybrid (in-person and online) ordinary assemblies in March/April and September.",
+                )
+            ),
+            line(
+                T(
+                    "Realització de la 3ª Trobada de càrrecs electes presencial, com a molt tard el mes de juliol, intentant fer-la coincidir amb alguna altre activitat presencial de la xarxa.",
+                    "Realización del 3.er Encuentro de cargos electos presencial, como muy tarde en el mes de julio, intentando hacerlo coincidir con alguna otra actividad presencial de la red.",
+                    "Holding the 3rd in-person Meeting of elected officials, in July at the latest, trying to hold it together with another in-person activity of the network.",
+                )
+            ),
         ],
     ),
     (
@@ -145,11 +167,13 @@ AREAS = [
             "Conferences, activities and working groups",
         ),
         [
-            line(T(
-                "Consolidació dels 7 Grups de treball existents, mantenint les reunions virtuals.",
-                "Consolidación de los 7 Grupos de trabajo existentes, manteniendo las reuniones virtuales.",
-                "Consolidating the 7 existing Working groups, keeping their online meetings.",
-            )),
+            line(
+                T(
+                    "Consolidació dels 7 Grups de treball existents, mantenint les reunions virtuals.",
+                    "Consolidación de los 7 Grupos de trabajo existentes, manteniendo las reuniones virtuales.",
+                    "Consolidating the 7 existing Working groups, keeping their online meetings.",
+                )
+            ),
             line(
                 T(
                     "Realització de tallers pràctics virtuals sobre temàtiques d'interès com, per exemple:",
@@ -161,7 +185,11 @@ AREAS = [
                     "Contratación y Compra Pública Responsable en sectores de actividad específicos.",
                     "Responsible Public Procurement in specific sectors of activity.",
                 ),
-                T("Digitalització i programari lliure.", "Digitalización y software libre.", "Digitalisation and free software."),
+                T(
+                    "Digitalització i programari lliure.",
+                    "Digitalización y software libre.",
+                    "Digitalisation and free software.",
+                ),
             ),
             line(
                 T(
@@ -185,77 +213,109 @@ AREAS = [
                     "Continuing the communication campaign promoting Responsible Public Procurement from the Social and Solidarity Economy (started in 2021).",
                 ),
             ),
-            line(T(
-                "Creació de nous grups de treball segons necessitats (per exemple, digitalització, crisi climàtica o seguiment i alternatives als Fons Next Generation).",
-                "Creación de nuevos grupos de trabajo según necesidades (por ejemplo, digitalización, crisis climática o seguimiento y alternativas a los Fondos Next Generation).",
-                "Creating new working groups as needed (for example, digitalisation, the climate crisis, or monitoring of and alternatives to the Next Generation Funds).",
-            )),
-            line(T(
-                "Realització d'una Trobada plenària de Grups de treball presencial durant el gener/febrer per compartir coneixements i reflexions i avançar en la definició d'un model de Grups de treball autònoms i amb pressupost associat.",
-                "Realización de un Encuentro plenario de Grupos de trabajo presencial durante enero/febrero para compartir conocimientos y reflexiones y avanzar en la definición de un modelo de Grupos de trabajo autónomos y con presupuesto asociado.",
-                "Holding an in-person Plenary meeting of Working groups in January/February to share knowledge and reflections and to move forward in defining a model of autonomous Working groups with their own budget.",
-            )),
-            line(T(
-                "Realització d'una activitat presencial en el marc de la FESC, tot potenciant la dinàmica de sinèrgies entre Administracions Locals i organitzacions de l'àmbit.",
-                "Realización de una actividad presencial en el marco de la FESC, potenciando la dinámica de sinergias entre Administraciones Locales y organizaciones del ámbito.",
-                "Holding an in-person activity at the FESC, strengthening the synergies between Local Administrations and organisations in the field.",
-            )),
-            line(T(
-                "Participació a activitats organitzades per agents de l'ecosistema.",
-                "Participación en actividades organizadas por agentes del ecosistema.",
-                "Taking part in activities organised by actors of the ecosystem.",
-            )),
-            line(T(
-                "Avenç en l'elaboració d'una 2ª edició de la Guia ABC (la qual es preveu publicar durant el 2023).",
-                "Avance en la elaboración de una 2.ª edición de la Guía ABC (que se prevé publicar durante 2023).",
-                "Progress on a 2nd edition of the ABC Guide (expected to be published during 2023).",
-            )),
+            line(
+                T(
+                    "Creació de nous grups de treball segons necessitats (per exemple, digitalització, crisi climàtica o seguiment i alternatives als Fons Next Generation).",
+                    "Creación de nuevos grupos de trabajo según necesidades (por ejemplo, digitalización, crisis climática o seguimiento y alternativas a los Fondos Next Generation).",
+                    "Creating new working groups as needed (for example, digitalisation, the climate crisis, or monitoring of and alternatives to the Next Generation Funds).",
+                )
+            ),
+            line(
+                T(
+                    "Realització d'una Trobada plenària de Grups de treball presencial durant el gener/febrer per compartir coneixements i reflexions i avançar en la definició d'un model de Grups de treball autònoms i amb pressupost associat.",
+                    "Realización de un Encuentro plenario de Grupos de trabajo presencial durante enero/febrero para compartir conocimientos y reflexiones y avanzar en la definición de un modelo de Grupos de trabajo autónomos y con presupuesto asociado.",
+                    "Holding an in-person Plenary meeting of Working groups in January/February to share knowledge and reflections and to move forward in defining a model of autonomous Working groups with their own budget.",
+                )
+            ),
+            line(
+                T(
+                    "Realització d'una activitat presencial en el marc de la FESC, tot potenciant la dinàmica de sinèrgies entre Administracions Locals i organitzacions de l'àmbit.",
+                    "Realización de una actividad presencial en el marco de la FESC, potenciando la dinámica de sinergias entre Administraciones Locales y organizaciones del ámbito.",
+                    "Holding an in-person activity at the FESC, strengthening the synergies between Local Administrations and organisations in the field.",
+                )
+            ),
+            line(
+                T(
+                    "Participació a activitats organitzades per agents de l'ecosistema.",
+                    "Participación en actividades organizadas por agentes del ecosistema.",
+                    "Taking part in activities organised by actors of the ecosystem.",
+                )
+            ),
+            line(
+                T(
+                    "Avenç en l'elaboració d'una 2ª edició de la Guia ABC (la qual es preveu publicar durant el 2023).",
+                    "Avance en la elaboración de una 2.ª edición de la Guía ABC (que se prevé publicar durante 2023).",
+                    "Progress on a 2nd edition of the ABC Guide (expected to be published during 2023).",
+                )
+            ),
         ],
     ),
     (
         T("Comunicació", "Comunicación", "Communication"),
         [
-            line(T(
-                "Intensificació de la visibilitat de d'allò que fem i oferim.",
-                "Intensificación de la visibilidad de lo que hacemos y ofrecemos.",
-                "Making what we do and offer more visible.",
-            )),
-            line(T("Ampliació de l'activitat comunicativa.", "Ampliación de la actividad comunicativa.", "Expanding our communication activity.")),
-            line(T(
-                "Publicació de butlletins, notícies i tuits, dinamització del canal de Telegram i de Youtube i foment de la difusió de les activitats organitzades pels membres.",
-                "Publicación de boletines, noticias y tuits, dinamización del canal de Telegram y de Youtube y fomento de la difusión de las actividades organizadas por los miembros.",
-                "Publishing bulletins, news and tweets, running the Telegram and YouTube channels and helping to spread the word about activities organised by members.",
-            )),
-            line(T(
-                "Realització d'una reflexió sobre com visibilitzar els materials i recursos de la pàgina web.",
-                "Realización de una reflexión sobre cómo visibilizar los materiales y recursos de la página web.",
-                "Reflecting on how to make the website's materials and resources more visible.",
-            )),
+            line(
+                T(
+                    "Intensificació de la visibilitat de d'allò que fem i oferim.",
+                    "Intensificación de la visibilidad de lo que hacemos y ofrecemos.",
+                    "Making what we do and offer more visible.",
+                )
+            ),
+            line(
+                T(
+                    "Ampliació de l'activitat comunicativa.",
+                    "Ampliación de la actividad comunicativa.",
+                    "Expanding our communication activity.",
+                )
+            ),
+            line(
+                T(
+                    "Publicació de butlletins, notícies i tuits, dinamització del canal de Telegram i de Youtube i foment de la difusió de les activitats organitzades pels membres.",
+                    "Publicación de boletines, noticias y tuits, dinamización del canal de Telegram y de Youtube y fomento de la difusión de las actividades organizadas por los miembros.",
+                    "Publishing bulletins, news and tweets, running the Telegram and YouTube channels and helping to spread the word about activities organised by members.",
+                )
+            ),
+            line(
+                T(
+                    "Realització d'una reflexió sobre com visibilitzar els materials i recursos de la pàgina web.",
+                    "Realización de una reflexión sobre cómo visibilizar los materiales y recursos de la página web.",
+                    "Reflecting on how to make the website's materials and resources more visible.",
+                )
+            ),
         ],
     ),
     (
-        T("Relacions amb l'ecosistema", "Relaciones con el ecosistema", "Relations with the ecosystem"),
+        T(
+            "Relacions amb l'ecosistema",
+            "Relaciones con el ecosistema",
+            "Relations with the ecosystem",
+        ),
         [
-            line(T(
-                "Assoliment d'un paper rellevant en la nova Llei d'ESS i en una possible Llei catalana de Contractació i Compra Pública Responsable.",
-                "Logro de un papel relevante en la nueva Ley de ESS y en una posible Ley catalana de Contratación y Compra Pública Responsable.",
-                "Playing a relevant role in the new ESS Law and in a possible Catalan Law on Responsible Public Procurement.",
-            )),
-            line(T(
-                "Manteniment del contacte i la pro activitat amb els agents de l'ecosistema de l'Economia Social i Solidària i de les Administracions Públiques, entre d'altres, amb els Ateneus Cooperatius i la seva Xarxa.",
-                "Mantenimiento del contacto y la proactividad con los agentes del ecosistema de la Economía Social y Solidaria y de las Administraciones Públicas, entre otros, con los Ateneus Cooperatius y su Red.",
-                "Keeping in touch and being proactive with the actors of the Social and Solidarity Economy ecosystem and of Public Administrations, among others with the Ateneus Cooperatius and their Network.",
-            )),
+            line(
+                T(
+                    "Assoliment d'un paper rellevant en la nova Llei d'ESS i en una possible Llei catalana de Contractació i Compra Pública Responsable.",
+                    "Logro de un papel relevante en la nueva Ley de ESS y en una posible Ley catalana de Contratación y Compra Pública Responsable.",
+                    "Playing a relevant role in the new ESS Law and in a possible Catalan Law on Responsible Public Procurement.",
+                )
+            ),
+            line(
+                T(
+                    "Manteniment del contacte i la pro activitat amb els agents de l'ecosistema de l'Economia Social i Solidària i de les Administracions Públiques, entre d'altres, amb els Ateneus Cooperatius i la seva Xarxa.",
+                    "Mantenimiento del contacto y la proactividad con los agentes del ecosistema de la Economía Social y Solidaria y de las Administraciones Públicas, entre otros, con los Ateneus Cooperatius y su Red.",
+                    "Keeping in touch and being proactive with the actors of the Social and Solidarity Economy ecosystem and of Public Administrations, among others with the Ateneus Cooperatius and their Network.",
+                )
+            ),
         ],
     ),
     (
         T("Altres", "Otros", "Other"),
         [
-            line(T(
-                "Avenç en l'ús d'eines de programari lliure (videoconferència, documents compartits, etc.)",
-                "Avance en el uso de herramientas de software libre (videoconferencia, documentos compartidos, etc.)",
-                "Progress in the use of free software tools (videoconferencing, shared documents, etc.)",
-            )),
+            line(
+                T(
+                    "Avenç en l'ús d'eines de programari lliure (videoconferència, documents compartits, etc.)",
+                    "Avance en el uso de herramientas de software libre (videoconferencia, documentos compartidos, etc.)",
+                    "Progress in the use of free software tools (videoconferencing, shared documents, etc.)",
+                )
+            ),
         ],
     ),
 ]
@@ -315,7 +375,11 @@ MILESTONES = [
 ]
 
 ONGOING = [
-    T("Assessoraments i mentories virtuals", "Asesoramientos y mentorías virtuales", "Online advice and mentoring"),
+    T(
+        "Assessoraments i mentories virtuals",
+        "Asesoramientos y mentorías virtuales",
+        "Online advice and mentoring",
+    ),
     T(
         "Atenció, seguiment i cura dels membres",
         "Atención, seguimiento y cuidado de los miembros",

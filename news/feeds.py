@@ -39,12 +39,17 @@ class NewsFeed(Feed):
     def title(self, group):
         name = _network_name(self.request)
         if group is not None:
-            return _("%(network)s: news of the working group %(group)s") % {"network": name, "group": group.title}
+            return _("%(network)s: news of the working group %(group)s") % {
+                "network": name,
+                "group": group.title,
+            }
         return _("%(network)s: news") % {"network": name}
 
     def description(self, group):
         if group is not None:
-            return _("News, press releases and bulletins of the working group %(group)s.") % {"group": group.title}
+            return _("News, press releases and bulletins of the working group %(group)s.") % {
+                "group": group.title
+            }
         return _("News, press releases and bulletins of the network.")
 
     def link(self, group):

@@ -31,7 +31,10 @@ def get_visible_group(group_id):
     group = groups.filter(pk=group_id).first()
     if group is None:
         raise Http404("No such working group.")
-    return groups.filter(translation_key=group.translation_key, locale=Locale.get_active()).first() or group
+    return (
+        groups.filter(translation_key=group.translation_key, locale=Locale.get_active()).first()
+        or group
+    )
 
 
 def news_items(group=None):

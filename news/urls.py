@@ -12,5 +12,9 @@ urlpatterns = [
     path("feeds/groups/<int:group_id>/news/rss/", feeds.news_rss, name="group_rss"),
     path("feeds/groups/<int:group_id>/news/atom/", feeds.news_atom, name="group_atom"),
     path("calendar/events.ics", views.events_calendar, name="calendar"),
-    path("calendar/groups/<int:group_id>/events.ics", views.group_events_calendar, name="group_calendar"),
+    path(
+        "calendar/groups/<int:group_id>/events.ics",
+        views.group_events_calendar,
+        name="group_calendar",
+    ),
 ]

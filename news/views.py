@@ -13,7 +13,11 @@ from news.calendars import calendar_response
 def events_calendar(request):
     name = _("XMESS agenda")
     return calendar_response(
-        request, queries.events().select_related("locale"), name=name, filename="agenda.ics", download=False
+        request,
+        queries.events().select_related("locale"),
+        name=name,
+        filename="agenda.ics",
+        download=False,
     )
 
 

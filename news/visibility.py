@@ -37,7 +37,9 @@ def localized_pages(pages, model=Page):
     if not pages:
         return {}
     active = Locale.get_active()
-    candidates = visible(model.objects.filter(translation_key__in={page.translation_key for page in pages}))
+    candidates = visible(
+        model.objects.filter(translation_key__in={page.translation_key for page in pages})
+    )
     candidates = candidates.filter(Q(locale=active) | Q(pk__in=[page.pk for page in pages]))
     result = {}
     for candidate in candidates:

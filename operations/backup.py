@@ -30,12 +30,12 @@ from pathlib import Path, PurePosixPath
 import django
 from django.apps import apps
 from django.conf import settings
-from django.core import serializers
-from django.core.serializers.json import DjangoJSONEncoder
 from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
 from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
@@ -93,7 +93,9 @@ def _storage_files(storage, folder=""):
     for name in sorted(files):
         yield str(PurePosixPath(folder, name)) if folder else name
     for directory in sorted(directories):
-        yield from _storage_files(storage, str(PurePosixPath(folder, directory)) if folder else directory)
+        yield from _storage_files(
+            storage, str(PurePosixPath(folder, directory)) if folder else directory
+        )
 
 
 def _sha256(handle):
@@ -132,7 +134,9 @@ def _dump_database(using):
     rows = []
     for model in _dumped_models():
         queryset = model._base_manager.using(using).order_by("pk")
-        rows += json.loads(serializers.serialize("json", queryset.iterator(), cls=_FullPrecisionEncoder))
+        rows += json.loads(
+            serializers.serialize("json", queryset.iterator(), cls=_FullPrecisionEncoder)
+        )
     return json.dumps(rows, ensure_ascii=False, indent=0, cls=_FullPrecisionEncoder)
 
 
@@ -192,7 +196,9 @@ def restore_backup(source, using=DEFAULT_DB_ALIAS, storage=default_storage):
     """
     manifest = read_manifest(source)
     if manifest.get("format") != FORMAT_VERSION:
-        raise BackupError(f"Backup format {manifest.get('format')} is not supported (expected {FORMAT_VERSION}).")
+        raise BackupError(
+            f"Backup format {manifest.get('format')} is not supported (expected {FORMAT_VERSION})."
+        )
     missing = sorted(set(manifest["migrations"]) - set(applied_migrations(using)))
     if missing:
         raise BackupError(
@@ -270,10 +276,11 @@ def _restore_files(media_dir, manifest, storage):
         with (media_dir / name).open("rb") as handle:
             saved = storage.save(name, File(handle, name=name))
         if saved != name:
-            raise BackupError(f"The storage saved {name} as {saved}; restore into an empty media folder.")
+            raise BackupError(
+                f"The storage saved {name} as {saved}; restore into an empty media folder."
+            )
 
 
 def serialized_database(using=DEFAULT_DB_ALIAS):
     """The database as a backup sees it, for comparing two databases in tests and checks."""
     return json.loads(_dump_database(using))
-

@@ -34,7 +34,9 @@ def _digest(kind, value):
 def _keys(request, username):
     keys = [(_digest("address", client_address(request)), settings.LOGIN_THROTTLE_MAX_PER_ADDRESS)]
     if username:
-        keys.append((_digest("account", username.strip().lower()), settings.LOGIN_THROTTLE_MAX_PER_ACCOUNT))
+        keys.append(
+            (_digest("account", username.strip().lower()), settings.LOGIN_THROTTLE_MAX_PER_ACCOUNT)
+        )
     return keys
 
 
@@ -82,7 +84,9 @@ class LoginThrottleMiddleware:
             and is_blocked(request, request.POST.get("username", ""))
         ):
             minutes = max(1, settings.LOGIN_THROTTLE_WINDOW_SECONDS // 60)
-            response = render(request, "operations/login_throttled.html", {"minutes": minutes}, status=429)
+            response = render(
+                request, "operations/login_throttled.html", {"minutes": minutes}, status=429
+            )
             response["Retry-After"] = str(settings.LOGIN_THROTTLE_WINDOW_SECONDS)
             return response
         return self.get_response(request)

@@ -72,5 +72,7 @@ def view_samples(languages):
 
 
 def all_samples():
-    languages = list(Locale.objects.order_by("language_code").values_list("language_code", flat=True))
+    languages = list(
+        Locale.objects.order_by("language_code").values_list("language_code", flat=True)
+    )
     return page_samples() + view_samples(languages)

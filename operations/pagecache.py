@@ -85,7 +85,9 @@ def _request_is_cacheable(request):
         return False
     if request.path_info.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS)):
         return False
-    if any(re.match(pattern, request.path_info) for pattern in settings.PAGE_CACHE_EXCLUDED_PATTERNS):
+    if any(
+        re.match(pattern, request.path_info) for pattern in settings.PAGE_CACHE_EXCLUDED_PATTERNS
+    ):
         return False
     return not any(name in request.COOKIES for name in _personal_cookies())
 
@@ -145,7 +147,9 @@ def _is_content(sender):
         Site,
     )
 
-    if issubclass(sender, (Page, Site, Locale, BaseViewRestriction, AbstractDocument, AbstractImage, Redirect)):
+    if issubclass(
+        sender, (Page, Site, Locale, BaseViewRestriction, AbstractDocument, AbstractImage, Redirect)
+    ):
         return True
     label = f"{sender._meta.app_label}.{sender.__name__}"
     if label in settings.PAGE_CACHE_IGNORED_MODELS:

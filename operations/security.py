@@ -7,9 +7,9 @@ paths under ``CSP_RELAXED_PATH_PREFIXES`` have the directives named in
 ``CSP_RELAXED_DIRECTIVES`` replaced, and nothing else does.
 """
 
-from django.conf import settings
-
 from csp.middleware import CSPMiddleware
+
+from django.conf import settings
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):

@@ -43,7 +43,9 @@ class InvalidParameter(ValueError):
     """A parameter we cannot interpret (only ``page`` and ``per_page`` are strict)."""
 
 
-UNAVAILABLE_MESSAGE = _("The search is unavailable for a moment. Please try again in a few minutes.")
+UNAVAILABLE_MESSAGE = _(
+    "The search is unavailable for a moment. Please try again in a few minutes."
+)
 
 
 def content_languages():
@@ -82,7 +84,11 @@ class SearchParams:
         params = cls(
             q=text.display_query(data.get("q", "")),
             lang=lang,
-            types=[t for t in (text.clean(v)[:100] for v in data.getlist("type")[:MAX_FILTER_VALUES]) if t],
+            types=[
+                t
+                for t in (text.clean(v)[:100] for v in data.getlist("type")[:MAX_FILTER_VALUES])
+                if t
+            ],
             topics=_ints(data.getlist("topic")),
             groups=_ints(data.getlist("group")),
             years=_ints(data.getlist("year")),
@@ -325,7 +331,9 @@ def _facets(counts, params, topic_names, group_names):
 
     def options(name, items, label):
         return [
-            FacetOption(value, label(value), count, value in selected[name], params.toggled(name, value))
+            FacetOption(
+                value, label(value), count, value in selected[name], params.toggled(name, value)
+            )
             for value, count in items
         ]
 
@@ -334,20 +342,28 @@ def _facets(counts, params, topic_names, group_names):
         key = type_key(content_type_id)
         label, total = by_type.get(key, (type_label(content_type_id), 0))
         by_type[key] = (label, total + count)
-    type_items = sorted(((key, total) for key, (_label, total) in by_type.items()), key=lambda i: -i[1])
+    type_items = sorted(
+        ((key, total) for key, (_label, total) in by_type.items()), key=lambda i: -i[1]
+    )
 
     def known(counter, names):
         return sorted(((k, c) for k, c in counter.items() if k in names), key=lambda i: -i[1])
 
     facets = [
         Facet("type", _("Type"), options("type", type_items, lambda key: by_type[key][0])),
-        Facet("topic", _("Topic"), options("topic", known(counts["topic"], topic_names), topic_names.get)),
+        Facet(
+            "topic",
+            _("Topic"),
+            options("topic", known(counts["topic"], topic_names), topic_names.get),
+        ),
         Facet(
             "group",
             _("Working group"),
             options("group", known(counts["group"], group_names), group_names.get),
         ),
-        Facet("year", _("Year"), options("year", sorted(counts["year"].items(), reverse=True), str)),
+        Facet(
+            "year", _("Year"), options("year", sorted(counts["year"].items(), reverse=True), str)
+        ),
     ]
     return [facet for facet in facets if facet.options]
 
@@ -390,9 +406,13 @@ def _hits(entries, attachments, query, languages):
         snippet, found = text.highlight(entry.body, query.all_words, languages)
         snippet_file = ""
         if not found and matched_files:
-            snippet, found = text.highlight(matched_files[0].excerpt_source, query.all_words, languages)
+            snippet, found = text.highlight(
+                matched_files[0].excerpt_source, query.all_words, languages
+            )
             snippet_file = matched_files[0].title
-        hits.append(Hit(entry, type_label(entry.content_type_id), "", snippet, matched_files, snippet_file))
+        hits.append(
+            Hit(entry, type_label(entry.content_type_id), "", snippet, matched_files, snippet_file)
+        )
     return hits
 
 
@@ -441,11 +461,15 @@ def search(params, *, record_query=True):
     results.query = query
     if not query:
         if params.q:
-            results.message = _("Type at least one word or number: punctuation alone cannot be searched.")
+            results.message = _(
+                "Type at least one word or number: punctuation alone cannot be searched."
+            )
         return results
 
     hidden_collections = restricted_collection_ids()
-    visible_entries = base_queryset(languages, visible_condition(hidden_collections=hidden_collections))
+    visible_entries = base_queryset(
+        languages, visible_condition(hidden_collections=hidden_collections)
+    )
     backend = get_backend()
     match = backend.match(query, languages)
     filters = _filters(params)
@@ -466,11 +490,17 @@ def search(params, *, record_query=True):
     results.total, counts = _count(retrieved.combinations, predicates)
     by_language = results.language_counts
     for combination in retrieved.combinations:
-        by_language[combination.language] = by_language.get(combination.language, 0) + combination.count
+        by_language[combination.language] = (
+            by_language.get(combination.language, 0) + combination.count
+        )
 
-    topic_names = dict(Topic.objects.filter(locale__language_code__in=languages).values_list("id", "name"))
+    topic_names = dict(
+        Topic.objects.filter(locale__language_code__in=languages).values_list("id", "name")
+    )
     group_names = dict(
-        WorkingGroupPage.objects.filter(locale__language_code__in=languages).values_list("id", "title")
+        WorkingGroupPage.objects.filter(locale__language_code__in=languages).values_list(
+            "id", "title"
+        )
     )
     results.facets = _facets(counts, params, topic_names, group_names)
 
@@ -496,7 +526,9 @@ def search(params, *, record_query=True):
         .defer("text")
         .order_by("title")
     )
-    hits = _hits([entries[i] for i in shown_ids if i in entries], list(attachments), query, languages)
+    hits = _hits(
+        [entries[i] for i in shown_ids if i in entries], list(attachments), query, languages
+    )
     for hit in hits:
         hit.group_title = group_names.get(hit.entry.working_group_id, "")
     results.hits = hits
@@ -519,5 +551,3 @@ def suggestions(raw, language, limit=8):
     except BackendUnavailable:
         return []  # suggestions are an extra: the search form still works
     return [{"title": title, "url": url, "language": lang} for _id, title, url, lang in rows]
-
-

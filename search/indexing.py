@@ -230,7 +230,9 @@ def remove_pages(page_ids):
 
 
 def remove_documents(document_ids):
-    ids = list(SearchEntry.objects.filter(document_id__in=document_ids).values_list("id", flat=True))
+    ids = list(
+        SearchEntry.objects.filter(document_id__in=document_ids).values_list("id", flat=True)
+    )
     _remove_entries(ids)
 
 
@@ -282,10 +284,7 @@ def rebuild(batch_size=500, progress=None):
             )
             _save_attachments([(e, b[3]) for e, b in zip(entries, built, strict=True)])
             backend.index(
-                [
-                    IndexedText(entry.pk, *b[2])
-                    for entry, b in zip(entries, built, strict=True)
-                ]
+                [IndexedText(entry.pk, *b[2]) for entry, b in zip(entries, built, strict=True)]
             )
         page_count += len(entries)
         if progress:

@@ -78,7 +78,9 @@ def on_save(sender, instance, raw=False, **kwargs):
 
 
 def on_page_move(sender, instance, **kwargs):
-    for page_id in Page.objects.descendant_of(instance, inclusive=True).values_list("pk", flat=True):
+    for page_id in Page.objects.descendant_of(instance, inclusive=True).values_list(
+        "pk", flat=True
+    ):
         _schedule("pages", page_id)
 
 
@@ -103,9 +105,9 @@ def on_collection_restriction_change(sender, instance, **kwargs):
         return
     collections = Collection.objects.descendant_of(collection, inclusive=True)
     documents = get_document_model().objects.filter(collection__in=collections)
-    for page_id in indexing.pages_attaching(list(documents.values_list("pk", flat=True))).values_list(
-        "pk", flat=True
-    ):
+    for page_id in indexing.pages_attaching(
+        list(documents.values_list("pk", flat=True))
+    ).values_list("pk", flat=True):
         _schedule("pages", page_id)
 
 
@@ -123,7 +125,9 @@ def on_synonym_change(sender, instance, **kwargs):
 def connect():
     post_save.connect(on_save, dispatch_uid="search_on_save")
     post_page_move.connect(on_page_move, dispatch_uid="search_on_page_move")
-    pre_delete.connect(on_document_delete, sender=get_document_model(), dispatch_uid="search_doc_del")
+    pre_delete.connect(
+        on_document_delete, sender=get_document_model(), dispatch_uid="search_doc_del"
+    )
     post_delete.connect(on_entry_delete, sender=SearchEntry, dispatch_uid="search_entry_del")
     for signal in (post_save, post_delete):
         signal.connect(

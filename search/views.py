@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.translation import get_language, gettext as _
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -41,7 +42,9 @@ def search_page(request):
         context = {
             "error": _("The page number “%(value)s” is not valid: use a whole number from 1.")
             % {"value": request.GET.get(str(error), "")[:20]},
-            "params": engine.SearchParams(q=engine.text.display_query(request.GET.get("q", "")), lang=language),
+            "params": engine.SearchParams(
+                q=engine.text.display_query(request.GET.get("q", "")), lang=language
+            ),
         }
         return render(request, "search/search_page.html", context, status=400)
     try:
@@ -73,7 +76,9 @@ def _hit_json(hit):
         "language": entry.language,
         "date": entry.date.isoformat() if entry.date else None,
         "working_group": (
-            {"id": entry.working_group_id, "title": hit.group_title} if entry.working_group_id else None
+            {"id": entry.working_group_id, "title": hit.group_title}
+            if entry.working_group_id
+            else None
         ),
         "snippet_html": hit.snippet,
         "snippet_file": hit.snippet_file or None,
@@ -87,9 +92,7 @@ def search_api(request):
     try:
         params = engine.SearchParams.from_query(request.GET, settings.LANGUAGE_CODE)
     except engine.InvalidParameter as error:
-        return JsonResponse(
-            {"error": f"'{error}' must be a whole number from 1."}, status=400
-        )
+        return JsonResponse({"error": f"'{error}' must be a whole number from 1."}, status=400)
     try:
         results = engine.search(params) if params.q else None
     except engine.BackendUnavailable:

@@ -6,6 +6,7 @@ transaction that is rolled back, so tests may change anything.
 """
 
 import pytest
+
 from django.core.management import call_command
 
 
@@ -21,4 +22,6 @@ def home_pages(db):
     from wagtail.models import Site
 
     root = Site.objects.get(is_default_site=True).root_page
-    return {page.locale.language_code: page.specific for page in root.get_translations(inclusive=True)}
+    return {
+        page.locale.language_code: page.specific for page in root.get_translations(inclusive=True)
+    }

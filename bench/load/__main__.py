@@ -31,11 +31,25 @@ def _milliseconds(text):
 
 def run_wrk(url, seconds, connections, threads):
     output = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s", url],
-        capture_output=True, text=True, check=True, timeout=seconds + 60,
+        [
+            "wrk",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--latency",
+            "--timeout",
+            "10s",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 60,
     ).stdout
     errors = 0
-    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    socket = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
     if socket:
         errors += sum(int(n) for n in socket.groups())
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
@@ -71,7 +85,9 @@ def measure(server, paths, cache_seconds, args):
         results = {}
         for name, path in paths.items():
             url = server.base_url + path
-            subprocess.run(["curl", "-sf", "-o", "/dev/null", url], check=True)  # warm up (fills the cache)
+            subprocess.run(
+                ["curl", "-sf", "-o", "/dev/null", url], check=True
+            )  # warm up (fills the cache)
             results[name] = run_wrk(url, args.seconds, args.connections, args.threads)
         return results
     finally:
@@ -82,23 +98,31 @@ def measure(server, paths, cache_seconds, args):
 
 def report(paths, runs):
     static = {mode: results["static file"]["rps"] for mode, results in runs.items()}
-    print(f"\n{'page':<12} {'cache':<9} {'req/s':>9} {'p50 ms':>9} {'p99 ms':>9} {'errors':>7} {'vs static':>10}")
+    print(
+        f"\n{'page':<12} {'cache':<9} {'req/s':>9} {'p50 ms':>9} {'p99 ms':>9} {'errors':>7} {'vs static':>10}"
+    )
     for name in paths:
         for mode, results in runs.items():
             r = results[name]
-            print(f"{name:<12} {mode:<9} {r['rps']:>9.1f} {r['p50']:>9.2f} {r['p99']:>9.2f} {r['errors']:>7} {r['rps'] / static[mode]:>10.3f}")
+            print(
+                f"{name:<12} {mode:<9} {r['rps']:>9.1f} {r['p50']:>9.2f} {r['p99']:>9.2f} {r['errors']:>7} {r['rps'] / static[mode]:>10.3f}"
+            )
     print("\ncached vs uncached (median latency ratio, throughput ratio):")
     for name in paths:
         if name == "static file":
             continue
         off, on = runs["off"][name], runs["on"][name]
-        print(f"  {name:<12} p50 {off['p50']:.2f} ms → {on['p50']:.2f} ms: {off['p50'] / on['p50']:.1f}× faster; "
-              f"{on['rps'] / off['rps']:.1f}× the requests/s")
+        print(
+            f"  {name:<12} p50 {off['p50']:.2f} ms → {on['p50']:.2f} ms: {off['p50'] / on['p50']:.1f}× faster; "
+            f"{on['rps'] / off['rps']:.1f}× the requests/s"
+        )
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=int, default=10, help="load time per URL and mode (default 10)")
+    parser.add_argument(
+        "--seconds", type=int, default=10, help="load time per URL and mode (default 10)"
+    )
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
@@ -115,7 +139,10 @@ def main():
             print(f"  {name:<12} {path}")
         runs = {}
         for mode, seconds in (("off", 0), ("on", 600)):
-            print(f"loading with the page cache {mode} ({args.seconds} s per URL, {args.connections} connections)…", flush=True)
+            print(
+                f"loading with the page cache {mode} ({args.seconds} s per URL, {args.connections} connections)…",
+                flush=True,
+            )
             runs[mode] = measure(server, paths, seconds, args)
         report(paths, runs)
     finally:

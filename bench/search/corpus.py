@@ -101,7 +101,15 @@ def bulk_pages(parents, count, seed):
                         (
                             page.pk,
                             body[:400],
-                            json.dumps([{"type": "paragraph", "value": f"<p>{body}</p>", "id": str(uuid.uuid4())}]),
+                            json.dumps(
+                                [
+                                    {
+                                        "type": "paragraph",
+                                        "value": f"<p>{body}</p>",
+                                        "id": str(uuid.uuid4()),
+                                    }
+                                ]
+                            ),
                         )
                         for page, (_title, body) in zip(pages, rows, strict=True)
                     ],
@@ -138,13 +146,17 @@ def attach_files(parents, seed):
     for parent in parents:
         words = WORDS_BY_LANGUAGE[parent.locale.language_code]
         children = list(
-            StandardPage.objects.child_of(parent).order_by("path").values_list("pk", "title", "body")
+            StandardPage.objects.child_of(parent)
+            .order_by("path")
+            .values_list("pk", "title", "body")
         )[::5]
         for start in range(0, len(children), BATCH):
             chunk = children[start : start + BATCH]
             documents = []
             for page_id, title, _body in chunk:
-                text = _words(rng, words, 1200, 1800) + f" annex{page_id} fitxer{rng.randint(1, 500)}"
+                text = (
+                    _words(rng, words, 1200, 1800) + f" annex{page_id} fitxer{rng.randint(1, 500)}"
+                )
                 documents.append(
                     document_model(
                         title=f"Annex {title}"[:255],
@@ -161,7 +173,11 @@ def attach_files(parents, seed):
                 for (page_id, _title, body), document in zip(chunk, documents, strict=True):
                     block_id = str(uuid.uuid4())
                     raw = list(body.raw_data) + [
-                        {"type": "document", "value": {"document": document.pk, "description": ""}, "id": block_id}
+                        {
+                            "type": "document",
+                            "value": {"document": document.pk, "description": ""},
+                            "id": block_id,
+                        }
                     ]
                     updates.append((json.dumps(raw), page_id))
                     content_path = f"body.{block_id}.document"
@@ -178,7 +194,9 @@ def attach_files(parents, seed):
                         )
                     )
                 with connection.cursor() as cursor:
-                    cursor.executemany("UPDATE home_standardpage SET body = %s WHERE page_ptr_id = %s", updates)
+                    cursor.executemany(
+                        "UPDATE home_standardpage SET body = %s WHERE page_ptr_id = %s", updates
+                    )
                 ReferenceIndex.objects.bulk_create(references)
             attached += len(chunk)
     return attached
@@ -191,8 +209,12 @@ def build(pages, seed, command_pages=1000):
     from search.signals import indexing_paused
 
     with indexing_paused():
-        call_command("generate_content", pages=min(pages, command_pages), seed=seed, no_progress=True)
-        parents = list(StandardPage.objects.filter(slug=f"generated-{seed}").select_related("locale"))
+        call_command(
+            "generate_content", pages=min(pages, command_pages), seed=seed, no_progress=True
+        )
+        parents = list(
+            StandardPage.objects.filter(slug=f"generated-{seed}").select_related("locale")
+        )
         if pages > command_pages:
             bulk_pages(parents, pages - command_pages, seed)
         attached = attach_files(parents, seed)

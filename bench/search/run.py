@@ -33,7 +33,11 @@ DEFAULT_RUNS = ["sqlite:1000", "sqlite:10000", "postgres:1000", "postgres:10000"
 
 
 def environment(db, size, postgres):
-    env = dict(os.environ, DJANGO_SETTINGS_MODULE="config.settings.dev", PYTHONPATH=f"{ROOT}:{ROOT / 'site'}")
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="config.settings.dev",
+        PYTHONPATH=f"{ROOT}:{ROOT / 'site'}",
+    )
     folder = WORK / f"{db}-{size}"
     env["VAR_DIR"] = str(folder)
     env["MEDIA_ROOT"] = str(folder / "media")
@@ -56,12 +60,20 @@ def build(db, size, postgres, seed):
     folder.mkdir(parents=True)
     if db == "postgres":
         admin = postgres.rstrip("/") + "/postgres"
-        call(["-c", (
-            "import psycopg,sys\n"
-            "with psycopg.connect(sys.argv[1], autocommit=True) as c:\n"
-            "  c.execute(f'DROP DATABASE IF EXISTS search_bench_{sys.argv[2]}')\n"
-            "  c.execute(f'CREATE DATABASE search_bench_{sys.argv[2]}')"
-        ), admin, str(size)], env)
+        call(
+            [
+                "-c",
+                (
+                    "import psycopg,sys\n"
+                    "with psycopg.connect(sys.argv[1], autocommit=True) as c:\n"
+                    "  c.execute(f'DROP DATABASE IF EXISTS search_bench_{sys.argv[2]}')\n"
+                    "  c.execute(f'CREATE DATABASE search_bench_{sys.argv[2]}')"
+                ),
+                admin,
+                str(size),
+            ],
+            env,
+        )
     call(["manage.py", "migrate", "--noinput", "-v0"], env)
     call(["manage.py", "load_demo", "-v0"], env)
     call(["-m", "bench.search.corpus", str(size), str(seed)], env)
@@ -71,7 +83,11 @@ def build(db, size, postgres, seed):
 def _measure(env, args):
     out = subprocess.run(
         [PYTHON, "-m", "bench.search.measure", *args],
-        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -102,7 +118,9 @@ def print_table(results):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--only", nargs="*", default=DEFAULT_RUNS, help="db:size pairs")
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--reuse", action="store_true", help="reuse corpora already built")

@@ -176,7 +176,9 @@ class DemoAccount:
     role: str
 
 
-def ensure_user(username, password, *, role, email, first_name, last_name, groups=(), superuser=False):
+def ensure_user(
+    username, password, *, role, email, first_name, last_name, groups=(), superuser=False
+):
     User = get_user_model()
     user = User.objects.filter(username=username).first()
     if user is None:

@@ -9,7 +9,16 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from home.models import HomePage, NetworkSettings, StandardPage
 
-from .builders import T, catalan, ensure_group, ensure_locales, ensure_page, ensure_user, paragraphs, translate_page
+from .builders import (
+    T,
+    catalan,
+    ensure_group,
+    ensure_locales,
+    ensure_page,
+    ensure_user,
+    paragraphs,
+    translate_page,
+)
 
 SECRETARIAT_GROUP = "Secretaria tècnica"
 
@@ -58,7 +67,9 @@ ABOUT_BODY = (
     ),
 )
 
-ACCESSIBILITY_TITLE = T("Declaració d'accessibilitat", "Declaración de accesibilidad", "Accessibility statement")
+ACCESSIBILITY_TITLE = T(
+    "Declaració d'accessibilitat", "Declaración de accesibilidad", "Accessibility statement"
+)
 ACCESSIBILITY_INTRO = T(
     "Aquest lloc web vol complir les pautes WCAG 2.1 de nivell AA (norma EN 301 549).",
     "Este sitio web quiere cumplir las pautas WCAG 2.1 de nivel AA (norma EN 301 549).",
@@ -82,27 +93,43 @@ def load(context):
     ensure_locales()
     home = _ensure_home()
     about, _ = ensure_page(
-        home, StandardPage, title=ABOUT_TITLE, introduction=ABOUT_INTRO,
-        body=[("paragraph", paragraphs(*ABOUT_BODY))], show_in_menus=True,
+        home,
+        StandardPage,
+        title=ABOUT_TITLE,
+        introduction=ABOUT_INTRO,
+        body=[("paragraph", paragraphs(*ABOUT_BODY))],
+        show_in_menus=True,
         search_description=ABOUT_INTRO,
     )
     statement, _ = ensure_page(
-        home, StandardPage, title=ACCESSIBILITY_TITLE,
-        introduction=ACCESSIBILITY_INTRO, body=[("paragraph", paragraphs(*ACCESSIBILITY_BODY))],
+        home,
+        StandardPage,
+        title=ACCESSIBILITY_TITLE,
+        introduction=ACCESSIBILITY_INTRO,
+        body=[("paragraph", paragraphs(*ACCESSIBILITY_BODY))],
     )
     for page in (home, about, statement):
         translate_page(page)
     _ensure_network_settings(home)
     secretariat = _ensure_secretariat_group(home)
     _, account = ensure_user(
-        "secretaria", "secretaria-demo", role="Secretariat editor (approves and publishes)",
-        email="secretaria@xmess.example", first_name="Secretaria", last_name="Tècnica",
+        "secretaria",
+        "secretaria-demo",
+        role="Secretariat editor (approves and publishes)",
+        email="secretaria@xmess.example",
+        first_name="Secretaria",
+        last_name="Tècnica",
         groups=[secretariat],
     )
     context.add_account(account)
     _, account = ensure_user(
-        "admin", "admin-demo", role="Superuser", email="admin@xmess.example",
-        first_name="Admin", last_name="Demo", superuser=True,
+        "admin",
+        "admin-demo",
+        role="Superuser",
+        email="admin@xmess.example",
+        first_name="Admin",
+        last_name="Demo",
+        superuser=True,
     )
     context.add_account(account)
     context.home = home
@@ -116,14 +143,20 @@ def _ensure_home():
     home = root.get_children().type(HomePage).filter(locale__language_code="ca").first()
     if home is None:
         home, _ = ensure_page(
-            root, HomePage, catalan(HOME_SLUG), title=HOME_TITLE, tagline=HOME_TAGLINE,
-            introduction=paragraphs(*HOME_INTRO), search_description=HOME_TAGLINE,
+            root,
+            HomePage,
+            catalan(HOME_SLUG),
+            title=HOME_TITLE,
+            tagline=HOME_TAGLINE,
+            introduction=paragraphs(*HOME_INTRO),
+            search_description=HOME_TAGLINE,
         )
     home = home.specific
     if site is None:
         hostname, port = _public_address()
-        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True,
-                            site_name="XMESS")
+        Site.objects.create(
+            hostname=hostname, port=port, root_page=home, is_default_site=True, site_name="XMESS"
+        )
     else:
         placeholder = site.root_page
         site.root_page = home
@@ -138,7 +171,9 @@ def _ensure_home():
 def _public_address():
     """Host and port of BASE_URL, so that full URLs (sitemap, feeds, API) point where the site is served."""
     address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-    return address.hostname or "localhost", address.port or (443 if address.scheme == "https" else 80)
+    return address.hostname or "localhost", address.port or (
+        443 if address.scheme == "https" else 80
+    )
 
 
 def _ensure_network_settings(home):
@@ -152,19 +187,31 @@ def _ensure_network_settings(home):
         network.save()
 
 
-PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"]
+PAGE_PERMISSIONS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "lock_page",
+    "unlock_page",
+    "bulk_delete_page",
+]
 COLLECTION_ACTIONS = ["add", "change", "choose", "delete"]
 
 
 def _ensure_secretariat_group(home):
     """The secretariat edits and publishes everywhere, in every language."""
     group = ensure_group(SECRETARIAT_GROUP)
-    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
     root = Page.get_first_root_node()
     for codename in PAGE_PERMISSIONS:
         GroupPagePermission.objects.get_or_create(
-            group=group, page=root,
-            permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
+            group=group,
+            page=root,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
         )
     root_collection = Collection.get_first_root_node()
     # Wagtail checks document and image permissions against its own models.
@@ -183,7 +230,9 @@ def _ensure_secretariat_group(home):
         "wagtailsearchpromotions": ["add_query", "change_query", "delete_query"],
     }.items():
         for codename in codenames:
-            permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
             if permission is not None:
                 group.permissions.add(permission)
     return group

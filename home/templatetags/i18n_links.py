@@ -23,9 +23,11 @@ def _home_pages_by_language(request):
         site = Site.find_for_request(request)
         cache = {}
         if site is not None:
-            for home in Page.objects.filter(
-                translation_key=site.root_page.translation_key
-            ).live().select_related("locale"):
+            for home in (
+                Page.objects.filter(translation_key=site.root_page.translation_key)
+                .live()
+                .select_related("locale")
+            ):
                 cache[home.locale.language_code] = home
         request._home_pages_by_language = cache
     return cache
@@ -36,7 +38,9 @@ def language_links(request, page=None):
     translations = {}
     if page is not None and getattr(page, "translation_key", None):
         for candidate in (
-            Page.objects.filter(translation_key=page.translation_key).live().public()
+            Page.objects.filter(translation_key=page.translation_key)
+            .live()
+            .public()
             .select_related("locale")
         ):
             translations[candidate.locale.language_code] = candidate
@@ -82,6 +86,3 @@ def get_language_links(context):
 @register.simple_tag
 def default_language():
     return settings.LANGUAGE_CODE
-
-
-

@@ -13,7 +13,13 @@ def primary_navigation(context):
     if site is None:
         return {"home": None, "items": []}
     home = site.root_page.localized
-    items = list(home.get_children().live().public().in_menu().only("id", "title", "url_path", "path", "locale_id"))
+    items = list(
+        home.get_children()
+        .live()
+        .public()
+        .in_menu()
+        .only("id", "title", "url_path", "path", "locale_id")
+    )
     current = context.get("page")
     current_path = getattr(current, "path", "")
     return {

@@ -6,7 +6,15 @@ that ``groups`` may import ``news`` and not the other way round.
 """
 
 from .events import AgendaPage, EventDocument, EventPage
-from .news import BulletinEvent, BulletinNews, BulletinPage, NewsIndexPage, NewsPage, NewsPageTag, NewsPageTopic
+from .news import (
+    BulletinEvent,
+    BulletinNews,
+    BulletinPage,
+    NewsIndexPage,
+    NewsPage,
+    NewsPageTag,
+    NewsPageTopic,
+)
 from .workplan import WorkPlanChallenge, WorkPlanMilestone, WorkPlanOngoingActivity, WorkPlanPage
 
 __all__ = [

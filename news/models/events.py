@@ -7,6 +7,8 @@ ignored. Materials and minutes are documents attached after the event.
 
 import datetime
 
+from modelcluster.fields import ParentalKey
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -14,9 +16,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -47,7 +54,10 @@ class EventPageForm(WagtailAdminPageForm):
             if name in self.fields:
                 old = self.fields[name]
                 self.fields[name] = EventDateTimeField(
-                    required=old.required, label=old.label, help_text=old.help_text, widget=old.widget
+                    required=old.required,
+                    label=old.label,
+                    help_text=old.help_text,
+                    widget=old.widget,
                 )
 
 
@@ -99,19 +109,28 @@ class AgendaPage(Page):
 
 
 class EventPage(RoutablePageMixin, Page):
-    start = models.DateTimeField(_("starts"), help_text=_("Date and time in Catalonia (Europe/Madrid)."))
+    start = models.DateTimeField(
+        _("starts"), help_text=_("Date and time in Catalonia (Europe/Madrid).")
+    )
     end = models.DateTimeField(
         _("ends"),
-        help_text=_("Date and time in Catalonia (Europe/Madrid). Leave empty if it ends the same day."),
+        help_text=_(
+            "Date and time in Catalonia (Europe/Madrid). Leave empty if it ends the same day."
+        ),
         null=True,
         blank=True,
     )
     all_day = models.BooleanField(
         _("all day"), default=False, help_text=_("The times are ignored; only the dates count.")
     )
-    format = models.CharField(_("format"), max_length=10, choices=EventFormat.choices, default=EventFormat.ONLINE)
+    format = models.CharField(
+        _("format"), max_length=10, choices=EventFormat.choices, default=EventFormat.ONLINE
+    )
     place = models.CharField(
-        _("place"), max_length=255, blank=True, help_text=_("Venue and town. Required for in-person and hybrid events.")
+        _("place"),
+        max_length=255,
+        blank=True,
+        help_text=_("Venue and town. Required for in-person and hybrid events."),
     )
     online_url = models.URLField(_("online link"), blank=True, help_text=_("Where to join online."))
     registration_url = models.URLField(_("registration link"), blank=True)
@@ -124,7 +143,9 @@ class EventPage(RoutablePageMixin, Page):
         related_name="events",
     )
     finishes_at = models.DateTimeField(editable=False, null=True, db_index=True)
-    lead = models.TextField(_("summary"), help_text=_("One or two sentences shown in the agenda and the calendar."))
+    lead = models.TextField(
+        _("summary"), help_text=_("One or two sentences shown in the agenda and the calendar.")
+    )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [
@@ -133,7 +154,12 @@ class EventPage(RoutablePageMixin, Page):
             heading=_("When"),
         ),
         MultiFieldPanel(
-            [FieldPanel("format"), FieldPanel("place"), FieldPanel("online_url"), FieldPanel("registration_url")],
+            [
+                FieldPanel("format"),
+                FieldPanel("place"),
+                FieldPanel("online_url"),
+                FieldPanel("registration_url"),
+            ],
             heading=_("Where and how to take part"),
         ),
         PageChooserPanel("organising_group", "groups.WorkingGroupPage"),
@@ -214,7 +240,9 @@ class EventPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         group = self.organising_group
-        context["organising_group"] = localized_pages([group]).get(group.translation_key) if group else None
+        context["organising_group"] = (
+            localized_pages([group]).get(group.translation_key) if group else None
+        )
         documents = list(self.documents.select_related("document"))
         context["materials"] = [row for row in documents if row.kind == "material"]
         context["minutes"] = [row for row in documents if row.kind == "minutes"]
@@ -246,7 +274,10 @@ class EventDocument(Orderable):
 
     event = ParentalKey("news.EventPage", on_delete=models.CASCADE, related_name="documents")
     document = models.ForeignKey(
-        settings.WAGTAILDOCS_DOCUMENT_MODEL, verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     kind = models.CharField(_("kind"), max_length=10, choices=KIND_CHOICES, default="material")
 

@@ -5,6 +5,10 @@ news and events of a period, so the index, the feeds and the search list news,
 press releases and bulletins together, by date, with one query.
 """
 
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -12,9 +16,6 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -78,7 +79,9 @@ class NewsPage(Page):
     category = models.CharField(
         _("category"), max_length=10, choices=NewsCategory.choices, default=NewsCategory.NEWS
     )
-    lead = models.TextField(_("lead"), help_text=_("One or two sentences shown in lists, feeds and bulletins."))
+    lead = models.TextField(
+        _("lead"), help_text=_("One or two sentences shown in lists, feeds and bulletins.")
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),
@@ -91,7 +94,9 @@ class NewsPage(Page):
         _("image description"),
         max_length=250,
         blank=True,
-        help_text=_("What the image shows, for people who cannot see it. Leave empty if it is decorative."),
+        help_text=_(
+            "What the image shows, for people who cannot see it. Leave empty if it is decorative."
+        ),
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     related_group = models.ForeignKey(
@@ -139,7 +144,11 @@ class NewsPage(Page):
         super().clean()
         if self.category == NewsCategory.BULLETIN and not self.is_bulletin:
             raise ValidationError(
-                {"category": _("To publish a bulletin, add a bulletin page instead of a news item.")}
+                {
+                    "category": _(
+                        "To publish a bulletin, add a bulletin page instead of a news item."
+                    )
+                }
             )
 
     def get_context(self, request, *args, **kwargs):
@@ -162,21 +171,26 @@ def _localized_topics(topics):
     translated = {
         topic.translation_key: topic
         for topic in Topic.objects.filter(
-            translation_key__in=[topic.translation_key for topic in topics], locale=Locale.get_active()
+            translation_key__in=[topic.translation_key for topic in topics],
+            locale=Locale.get_active(),
         )
     }
     return [translated.get(topic.translation_key, topic) for topic in topics]
 
 
 class NewsPageTag(TaggedItemBase):
-    content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = ParentalKey(
+        "news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
 
 
 class NewsPageTopic(Orderable):
     """A topic of the controlled vocabulary given to a news item (copied as-is to translations)."""
 
     page = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="topics")
-    topic = models.ForeignKey("taxonomy.Topic", verbose_name=_("topic"), on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey(
+        "taxonomy.Topic", verbose_name=_("topic"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [FieldPanel("topic")]
 
@@ -261,8 +275,12 @@ class BulletinPage(RoutablePageMixin, NewsPage):
 
 
 class BulletinNews(Orderable):
-    bulletin = ParentalKey("news.BulletinPage", on_delete=models.CASCADE, related_name="chosen_news")
-    news = models.ForeignKey("news.NewsPage", verbose_name=_("news item"), on_delete=models.CASCADE, related_name="+")
+    bulletin = ParentalKey(
+        "news.BulletinPage", on_delete=models.CASCADE, related_name="chosen_news"
+    )
+    news = models.ForeignKey(
+        "news.NewsPage", verbose_name=_("news item"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [PageChooserPanel("news", "news.NewsPage")]
 
@@ -271,8 +289,12 @@ class BulletinNews(Orderable):
 
 
 class BulletinEvent(Orderable):
-    bulletin = ParentalKey("news.BulletinPage", on_delete=models.CASCADE, related_name="chosen_events")
-    event = models.ForeignKey("news.EventPage", verbose_name=_("event"), on_delete=models.CASCADE, related_name="+")
+    bulletin = ParentalKey(
+        "news.BulletinPage", on_delete=models.CASCADE, related_name="chosen_events"
+    )
+    event = models.ForeignKey(
+        "news.EventPage", verbose_name=_("event"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [PageChooserPanel("event", "news.EventPage")]
 

@@ -9,12 +9,13 @@ are a StreamField because they nest two levels (area → line → details), whic
 inline panels cannot.
 """
 
+from modelcluster.fields import ParentalKey
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -36,7 +37,9 @@ class WorkPlanPage(Page):
         FieldPanel("introduction"),
         InlinePanel("challenges", heading=_("Challenges"), label=_("Challenge")),
         FieldPanel("areas"),
-        InlinePanel("ongoing_activities", heading=_("Work throughout the year"), label=_("Ongoing work")),
+        InlinePanel(
+            "ongoing_activities", heading=_("Work throughout the year"), label=_("Ongoing work")
+        ),
         InlinePanel("milestones", heading=_("Calendar milestones"), label=_("Milestone")),
     ]
     search_fields = Page.search_fields + [
@@ -54,7 +57,9 @@ class WorkPlanPage(Page):
 
     def timeline(self):
         """Milestones by due date, each with the visible page that fulfils it in this language."""
-        milestones = list(self.milestones.select_related("fulfilled_by").order_by("due_date", "sort_order"))
+        milestones = list(
+            self.milestones.select_related("fulfilled_by").order_by("due_date", "sort_order")
+        )
         pages = localized_pages([milestone.fulfilled_by for milestone in milestones])
         for milestone in milestones:
             target = milestone.fulfilled_by
@@ -93,7 +98,9 @@ class WorkPlanChallenge(TranslatableOrderable):
 class WorkPlanOngoingActivity(TranslatableOrderable):
     """Work that runs the whole year, shown across the timeline."""
 
-    plan = ParentalKey("news.WorkPlanPage", on_delete=models.CASCADE, related_name="ongoing_activities")
+    plan = ParentalKey(
+        "news.WorkPlanPage", on_delete=models.CASCADE, related_name="ongoing_activities"
+    )
     text = models.CharField(_("ongoing work"), max_length=400)
 
     panels = [FieldPanel("text")]
@@ -116,10 +123,13 @@ class WorkPlanMilestone(TranslatableOrderable):
     plan = ParentalKey("news.WorkPlanPage", on_delete=models.CASCADE, related_name="milestones")
     title = models.CharField(_("milestone"), max_length=255)
     period = models.CharField(
-        _("when"), max_length=120, help_text=_("As the plan says it, for example: January or February.")
+        _("when"),
+        max_length=120,
+        help_text=_("As the plan says it, for example: January or February."),
     )
     due_date = models.DateField(
-        _("due by"), help_text=_("The last day of that period; it places the milestone on the timeline.")
+        _("due by"),
+        help_text=_("The last day of that period; it places the milestone on the timeline."),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=MilestoneStatus.choices, default=MilestoneStatus.PLANNED
@@ -154,5 +164,9 @@ class WorkPlanMilestone(TranslatableOrderable):
         super().clean()
         if self.status == MilestoneStatus.DONE and not self.fulfilled_by_id:
             raise ValidationError(
-                {"fulfilled_by": _("Choose the event or product that fulfilled a milestone marked as done.")}
+                {
+                    "fulfilled_by": _(
+                        "Choose the event or product that fulfilled a milestone marked as done."
+                    )
+                }
             )

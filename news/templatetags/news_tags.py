@@ -20,12 +20,21 @@ def feed_links(group=None):
     if group is not None:
         kwargs = {"group_id": group.pk}
         return [
-            ("application/rss+xml", _("News of %(group)s (RSS)") % {"group": group.title},
-             reverse("news:group_rss", kwargs=kwargs)),
-            ("application/atom+xml", _("News of %(group)s (Atom)") % {"group": group.title},
-             reverse("news:group_atom", kwargs=kwargs)),
-            ("text/calendar", _("Events of %(group)s (iCalendar)") % {"group": group.title},
-             reverse("news:group_calendar", kwargs=kwargs)),
+            (
+                "application/rss+xml",
+                _("News of %(group)s (RSS)") % {"group": group.title},
+                reverse("news:group_rss", kwargs=kwargs),
+            ),
+            (
+                "application/atom+xml",
+                _("News of %(group)s (Atom)") % {"group": group.title},
+                reverse("news:group_atom", kwargs=kwargs),
+            ),
+            (
+                "text/calendar",
+                _("Events of %(group)s (iCalendar)") % {"group": group.title},
+                reverse("news:group_calendar", kwargs=kwargs),
+            ),
         ]
     return [
         ("application/rss+xml", _("Network news (RSS)"), reverse("news:rss")),

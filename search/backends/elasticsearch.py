@@ -153,9 +153,7 @@ def query_body(query):
 def suggest_body(words):
     return {
         "bool": {
-            "must": [
-                {"match": {"title.prefix": {"query": " ".join(words), "operator": "and"}}}
-            ]
+            "must": [{"match": {"title.prefix": {"query": " ".join(words), "operator": "and"}}}]
         }
     }
 
@@ -277,7 +275,8 @@ class ElasticsearchBackend(SearchBackend):
 
     def suggest(self, words, languages, queryset, limit):
         order = [entry_id for entry_id, _score in self._hits(languages, suggest_body(words), 50)]
-        rows = {row[0]: row for row in queryset.filter(id__in=order).values_list(
-            "id", "title", "url", "language"
-        )}
+        rows = {
+            row[0]: row
+            for row in queryset.filter(id__in=order).values_list("id", "title", "url", "language")
+        }
         return [rows[i] for i in order if i in rows][:limit]

@@ -36,7 +36,11 @@ def language_marker(language):
 
 
 def language_expression(languages):
-    return "title_words : (" + " OR ".join(fts_string(language_marker(code)) for code in languages) + ")"
+    return (
+        "title_words : ("
+        + " OR ".join(fts_string(language_marker(code)) for code in languages)
+        + ")"
+    )
 
 
 def match_expression(query, languages):
@@ -130,7 +134,9 @@ class SQLiteBackend(SearchBackend):
 
     def suggest(self, words, languages, queryset, limit):
         parts = [fts_string(word) for word in words[:-1]] + [f"{fts_string(words[-1])} *"]
-        expression = "title_words : (" + " AND ".join(parts) + f") AND {language_expression(languages)}"
+        expression = (
+            "title_words : (" + " AND ".join(parts) + f") AND {language_expression(languages)}"
+        )
         scores = self._scores(expression, limit=200)
         if not scores:
             return []

@@ -22,7 +22,11 @@ def pytest_collection_modifyitems(config, items):
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
             if not CHROMIUM.exists():
-                item.add_marker(pytest.mark.skip(reason="Debian's chromium is not installed (apt-get install chromium)"))
+                item.add_marker(
+                    pytest.mark.skip(
+                        reason="Debian's chromium is not installed (apt-get install chromium)"
+                    )
+                )
 
 
 @pytest.fixture(scope="session")
@@ -59,7 +63,9 @@ def browser():
 
 @pytest.fixture
 def page(browser, demo_server):
-    context = browser.new_context(base_url=demo_server.base_url, accept_downloads=True, locale="ca-ES")
+    context = browser.new_context(
+        base_url=demo_server.base_url, accept_downloads=True, locale="ca-ES"
+    )
     context.set_default_timeout(15_000)
     tab = context.new_page()
     tab.csp_violations = []

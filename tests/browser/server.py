@@ -80,7 +80,12 @@ class DemoServer:
     def manage(self, *args, check=True):
         return subprocess.run(
             [sys.executable, str(ROOT / "manage.py"), *args],
-            env=self.env, cwd=ROOT, capture_output=True, text=True, check=check, timeout=900,
+            env=self.env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=check,
+            timeout=900,
         )
 
     def build(self):
@@ -92,16 +97,30 @@ class DemoServer:
     def start(self, workers=2):
         self.process = subprocess.Popen(
             [
-                sys.executable, "-m", "gunicorn", "--pythonpath", "site", "config.wsgi",
-                "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers),
-                "--config", str(ROOT / "docs" / "deploy" / "gunicorn.conf.py"),
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "--pythonpath",
+                "site",
+                "config.wsgi",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(workers),
+                "--config",
+                str(ROOT / "docs" / "deploy" / "gunicorn.conf.py"),
             ],
-            env=self.env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            env=self.env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn stopped: {self.process.stderr.read().decode()[-2000:]}")
+                raise RuntimeError(
+                    f"gunicorn stopped: {self.process.stderr.read().decode()[-2000:]}"
+                )
             try:
                 with urllib.request.urlopen(f"{self.base_url}/robots.txt", timeout=2):
                     return self

@@ -6,7 +6,12 @@ from axe_playwright_python.sync_playwright import Axe
 
 from .conftest import LANGUAGES, html_samples
 
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+    }
+}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -45,7 +45,10 @@ def test_coordinator_submits_secretariat_approves_page_goes_live(page, browser, 
     sign_in(page, "secretaria", "secretaria-demo")
     page.goto(f"/admin/pages/{page_id}/edit/")
     with page.expect_navigation():
-        _click(page, "button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])")
+        _click(
+            page,
+            "button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])",
+        )
 
     response = visitor.goto(public_url)
     assert response.status == 200

@@ -48,7 +48,9 @@ def test_every_focused_control_of_the_header_shows_where_the_focus_is(page):
     for _ in range(12):
         page.keyboard.press("Tab")
         state = _active(page)
-        if state["tag"] in {"a", "button", "input", "select"} and not (state["outline"] or state["shadow"]):
+        if state["tag"] in {"a", "button", "input", "select"} and not (
+            state["outline"] or state["shadow"]
+        ):
             unmarked.append(state)
     assert unmarked == []
 

@@ -29,7 +29,11 @@ def test_search_with_filters(page):
     results = page.locator("main h3 a")
     expect(results.first).to_be_visible()
     unfiltered = results.count()
-    facet_option = page.locator("main nav ul li a:not([aria-current])").filter(has_text=re.compile(r"\(\d+\)")).first
+    facet_option = (
+        page.locator("main nav ul li a:not([aria-current])")
+        .filter(has_text=re.compile(r"\(\d+\)"))
+        .first
+    )
     facet_option.click()
     page.wait_for_load_state()
     selected = page.locator("main nav a[aria-current='true']")

@@ -12,9 +12,18 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run_settings(module, **environment):
     """Import a settings module in a clean interpreter with this environment."""
-    env = {key: value for key, value in os.environ.items() if key not in {
-        "SECRET_KEY", "DEBUG", "DATABASE_URL", "ELASTICSEARCH_URL", "ALLOWED_HOSTS",
-    }}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key
+        not in {
+            "SECRET_KEY",
+            "DEBUG",
+            "DATABASE_URL",
+            "ELASTICSEARCH_URL",
+            "ALLOWED_HOSTS",
+        }
+    }
     env.update(environment)
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "site"), str(ROOT)])
     code = (
@@ -24,7 +33,9 @@ def run_settings(module, **environment):
         "print(json.dumps({'debug': s.DEBUG, 'engine': s.DATABASES['default']['ENGINE'],"
         " 'search': s.WAGTAILSEARCH_BACKENDS['default']['BACKEND'], 'hosts': s.ALLOWED_HOSTS}))"
     )
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT
+    )
 
 
 def test_production_refuses_to_start_without_a_secret_key():
@@ -39,7 +50,9 @@ def test_production_refuses_a_short_or_development_key():
 
 
 def test_production_starts_with_a_real_key_and_debug_off():
-    result = run_settings("config.settings.production", SECRET_KEY="k" * 30 + "9Zq!x" * 6, DEBUG="1")
+    result = run_settings(
+        "config.settings.production", SECRET_KEY="k" * 30 + "9Zq!x" * 6, DEBUG="1"
+    )
     assert result.returncode == 0, result.stderr
     assert '"debug": false' in result.stdout
 
@@ -69,7 +82,10 @@ def test_allowed_hosts_come_from_the_environment():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("language", "dashboard_word"), [("ca", "Tauler de control"), ("es", "Panel de control"), ("en", "Dashboard")])
+@pytest.mark.parametrize(
+    ("language", "dashboard_word"),
+    [("ca", "Tauler de control"), ("es", "Panel de control"), ("en", "Dashboard")],
+)
 def test_admin_speaks_the_editors_language(client, language, dashboard_word):
     from django.contrib.auth import get_user_model
 

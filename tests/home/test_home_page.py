@@ -16,7 +16,9 @@ def test_home_lists_its_menu_sections(client):
 def test_other_apps_add_sections_to_the_home_page_through_a_hook(client, tmp_path, settings):
     template_dir = tmp_path / "templates"
     (template_dir / "probe").mkdir(parents=True)
-    (template_dir / "probe" / "section.html").write_text("<section><h2>{{ section.heading }}</h2></section>")
+    (template_dir / "probe" / "section.html").write_text(
+        "<section><h2>{{ section.heading }}</h2></section>"
+    )
     engine = {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], template_dir]}
     settings.TEMPLATES = [engine]
 

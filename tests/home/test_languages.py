@@ -58,7 +58,11 @@ def test_language_switcher_falls_back_to_the_home_page_without_a_translation(cli
 
 @pytest.mark.parametrize(
     ("code", "skip_text"),
-    [("ca", "Salta al contingut principal"), ("es", "Saltar al contenido principal"), ("en", "Skip to main content")],
+    [
+        ("ca", "Salta al contingut principal"),
+        ("es", "Saltar al contenido principal"),
+        ("en", "Skip to main content"),
+    ],
 )
 def test_interface_strings_are_translated(client, code, skip_text):
     assert skip_text in client.get(f"/{code}/").content.decode()

@@ -21,10 +21,22 @@ def editor_client(client):
 @pytest.mark.parametrize(
     "model_name, parent_getter",
     [
-        ("newspage", lambda: NewsPage.objects.filter(locale__language_code="ca").first().get_parent()),
-        ("bulletinpage", lambda: NewsPage.objects.filter(locale__language_code="ca").first().get_parent()),
-        ("eventpage", lambda: EventPage.objects.filter(locale__language_code="ca").first().get_parent()),
-        ("workplanpage", lambda: EventPage.objects.filter(locale__language_code="ca").first().get_parent()),
+        (
+            "newspage",
+            lambda: NewsPage.objects.filter(locale__language_code="ca").first().get_parent(),
+        ),
+        (
+            "bulletinpage",
+            lambda: NewsPage.objects.filter(locale__language_code="ca").first().get_parent(),
+        ),
+        (
+            "eventpage",
+            lambda: EventPage.objects.filter(locale__language_code="ca").first().get_parent(),
+        ),
+        (
+            "workplanpage",
+            lambda: EventPage.objects.filter(locale__language_code="ca").first().get_parent(),
+        ),
     ],
 )
 def test_the_add_form_of_each_page_type_opens(editor_client, model_name, parent_getter):
@@ -41,15 +53,26 @@ def test_the_edit_form_of_each_demo_page_opens(editor_client, model_name):
 
 
 def formset(prefix, total=0):
-    return {f"{prefix}-TOTAL_FORMS": str(total), f"{prefix}-INITIAL_FORMS": "0",
-            f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"}
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
 
 
 def test_an_editor_publishes_an_event_at_18_00_madrid_time(editor_client, agenda):
     data = {
-        "title": "Comissió tècnica", "slug": "comissio-tecnica-admin", "start": "2031-07-10 18:00",
-        "end": "2031-07-10 19:30", "format": "online", "lead": "Reunió en línia.",
-        "body-count": "0", **formset("documents"), **formset("comments"), "action-publish": "action-publish",
+        "title": "Comissió tècnica",
+        "slug": "comissio-tecnica-admin",
+        "start": "2031-07-10 18:00",
+        "end": "2031-07-10 19:30",
+        "format": "online",
+        "lead": "Reunió en línia.",
+        "body-count": "0",
+        **formset("documents"),
+        **formset("comments"),
+        "action-publish": "action-publish",
     }
     response = editor_client.post(f"/admin/pages/add/news/eventpage/{agenda.pk}/", data)
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -60,14 +83,23 @@ def test_an_editor_publishes_an_event_at_18_00_madrid_time(editor_client, agenda
 
 def test_an_in_person_event_without_a_place_is_refused_with_a_message(editor_client, agenda):
     data = {
-        "title": "Assemblea", "slug": "assemblea-sense-lloc", "start": "2031-07-10 18:00", "end": "",
-        "format": "in_person", "lead": "Assemblea.", "body-count": "0", **formset("documents"),
-        **formset("comments"), "action-publish": "action-publish",
+        "title": "Assemblea",
+        "slug": "assemblea-sense-lloc",
+        "start": "2031-07-10 18:00",
+        "end": "",
+        "format": "in_person",
+        "lead": "Assemblea.",
+        "body-count": "0",
+        **formset("documents"),
+        **formset("comments"),
+        "action-publish": "action-publish",
     }
     response = editor_client.post(f"/admin/pages/add/news/eventpage/{agenda.pk}/", data)
     assert response.status_code == 200
     assert not EventPage.objects.filter(slug="assemblea-sense-lloc").exists()
-    assert "Indiqueu on es fa" in response.content.decode() or "Say where" in response.content.decode()
+    assert (
+        "Indiqueu on es fa" in response.content.decode() or "Say where" in response.content.decode()
+    )
 
 
 def test_the_demo_work_plan_is_editable_with_its_milestones(editor_client):

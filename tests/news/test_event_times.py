@@ -35,8 +35,12 @@ def test_an_event_at_six_in_the_evening_shows_18_00_in_the_agenda(client, agenda
 
 
 @pytest.mark.parametrize("start", [SUMMER, WINTER], ids=["summer", "winter"])
-def test_an_event_at_six_in_the_evening_is_at_18_00_madrid_time_in_the_calendar(client, agenda, start):
-    event = add_event(agenda, "Evening committee", start=start, end=start + datetime.timedelta(hours=2))
+def test_an_event_at_six_in_the_evening_is_at_18_00_madrid_time_in_the_calendar(
+    client, agenda, start
+):
+    event = add_event(
+        agenda, "Evening committee", start=start, end=start + datetime.timedelta(hours=2)
+    )
     body = client.get(f"{event.url}ics/").content.decode()
     assert f"DTSTART;TZID=Europe/Madrid:{start:%Y%m%d}T180000" in body
     (component,) = icalendar.Calendar.from_ical(body).walk("VEVENT")
@@ -63,9 +67,17 @@ def test_the_admin_form_reads_times_as_madrid_time_whatever_the_editor_time_zone
     form_class = EventPage.get_edit_handler().get_form_class()
     assert issubclass(form_class, EventPageForm)
     data = {
-        "title": "Committee", "slug": "committee", "lead": "Summary", "format": "online",
-        "start": "2031-07-10 18:00", "end": "", "body-count": "0", "documents-TOTAL_FORMS": "0",
-        "documents-INITIAL_FORMS": "0", "documents-MIN_NUM_FORMS": "0", "documents-MAX_NUM_FORMS": "1000",
+        "title": "Committee",
+        "slug": "committee",
+        "lead": "Summary",
+        "format": "online",
+        "start": "2031-07-10 18:00",
+        "end": "",
+        "body-count": "0",
+        "documents-TOTAL_FORMS": "0",
+        "documents-INITIAL_FORMS": "0",
+        "documents-MIN_NUM_FORMS": "0",
+        "documents-MAX_NUM_FORMS": "1000",
     }
     with timezone.override("America/New_York"):
         form = form_class(data, instance=EventPage(), parent_page=agenda, for_user=None)
@@ -75,7 +87,13 @@ def test_the_admin_form_reads_times_as_madrid_time_whatever_the_editor_time_zone
 
 
 def test_an_event_cannot_end_before_it_starts(agenda):
-    event = EventPage(title="Backwards", slug="backwards", lead="x", start=SUMMER, end=SUMMER - datetime.timedelta(hours=1))
+    event = EventPage(
+        title="Backwards",
+        slug="backwards",
+        lead="x",
+        start=SUMMER,
+        end=SUMMER - datetime.timedelta(hours=1),
+    )
     with pytest.raises(ValidationError) as error:
         event.clean()
     assert "end" in error.value.message_dict

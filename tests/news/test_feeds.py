@@ -24,7 +24,9 @@ def parse(client, url):
 
 
 def group_ids(language):
-    groups = apps.get_model("groups", "WorkingGroupPage").objects.filter(locale__language_code=language, live=True)
+    groups = apps.get_model("groups", "WorkingGroupPage").objects.filter(
+        locale__language_code=language, live=True
+    )
     return list(groups.values_list("pk", flat=True))
 
 
@@ -52,7 +54,11 @@ def test_every_working_group_feed_parses_with_links_and_dates(client, language, 
 def test_a_feed_lists_only_news_in_its_language(client, language):
     feed = parse(client, f"/{language}/feeds/news/rss/")
     titles = {entry.title for entry in feed.entries}
-    expected = set(NewsPage.objects.live().filter(locale__language_code=language).values_list("title", flat=True))
+    expected = set(
+        NewsPage.objects.live()
+        .filter(locale__language_code=language)
+        .values_list("title", flat=True)
+    )
     assert titles == expected
     assert feed.feed.language == language
 
@@ -61,13 +67,16 @@ def test_a_group_feed_lists_the_group_news_in_every_language(client):
     group_news = NewsPage.objects.filter(related_group__slug="habitatge-cooperatiu")
     for language in LANGUAGES:
         group = apps.get_model("groups", "WorkingGroupPage").objects.get(
-            translation_key=group_news.first().related_group.translation_key, locale__language_code=language
+            translation_key=group_news.first().related_group.translation_key,
+            locale__language_code=language,
         )
         feed = parse(client, f"/{language}/feeds/groups/{group.pk}/news/rss/")
         expected = NewsPage.objects.filter(
             translation_key__in=group_news.values("translation_key"), locale__language_code=language
         )
-        assert {entry.title for entry in feed.entries} == set(expected.values_list("title", flat=True))
+        assert {entry.title for entry in feed.entries} == set(
+            expected.values_list("title", flat=True)
+        )
         assert expected.exists()
 
 
@@ -117,7 +126,12 @@ def test_the_template_tag_gives_group_pages_their_feed_links(rf, housing_group):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_working_group_pages_advertise_their_news_feeds_and_calendar(client, language):
-    group = apps.get_model("groups", "WorkingGroupPage").objects.live().filter(locale__language_code=language).first()
+    group = (
+        apps.get_model("groups", "WorkingGroupPage")
+        .objects.live()
+        .filter(locale__language_code=language)
+        .first()
+    )
     html = client.get(group.url).content.decode()
     head = html.split("</head>")[0]
     for path in ("news/rss/", "news/atom/"):

@@ -11,7 +11,14 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.documents import get_document_model
 
-from news.models import BulletinPage, EventDocument, EventPage, NewsPage, NewsPageTopic, WorkPlanPage
+from news.models import (
+    BulletinPage,
+    EventDocument,
+    EventPage,
+    NewsPage,
+    NewsPageTopic,
+    WorkPlanPage,
+)
 from taxonomy.models import Topic
 
 from .conftest import add_event, add_news, locale, madrid
@@ -54,7 +61,9 @@ def test_a_news_item_cannot_claim_the_bulletin_category(news_index):
 
 
 def test_a_news_page_shows_its_date_lead_group_and_tags(client):
-    page = NewsPage.objects.get(locale__language_code="en", related_group__isnull=False, slug__contains="housing")
+    page = NewsPage.objects.get(
+        locale__language_code="en", related_group__isnull=False, slug__contains="housing"
+    )
     html = get_html(client, page.url)
     assert page.lead in html.replace("&#x27;", "'")
     assert "Housing cooperatives" in html  # the group, in English
@@ -63,7 +72,9 @@ def test_a_news_page_shows_its_date_lead_group_and_tags(client):
 
 
 def test_a_news_page_shows_its_topics_in_the_page_language(client, news_index):
-    topic, _ = Topic.objects.get_or_create(slug="habitatge-prova", locale=news_index.locale, defaults={"name": "Habitatge (prova)"})
+    topic, _ = Topic.objects.get_or_create(
+        slug="habitatge-prova", locale=news_index.locale, defaults={"name": "Habitatge (prova)"}
+    )
     english = topic.copy_for_translation(locale("en"))
     english.name = "Housing (test)"
     english.save()
@@ -148,19 +159,37 @@ def test_the_news_index_queries_do_not_grow_with_items(client, news_index, housi
 
 
 def test_the_agenda_queries_do_not_grow_with_events(client, agenda, housing_group):
-    add_event(agenda, "First upcoming", start=madrid(2031, 3, 6, 18), organising_group=housing_group)
+    add_event(
+        agenda, "First upcoming", start=madrid(2031, 3, 6, 18), organising_group=housing_group
+    )
     before = count_queries(client, agenda.url)
     for number in range(6):
-        add_event(agenda, f"Upcoming {number}", start=madrid(2031, 4, 6 + number, 18), organising_group=housing_group)
-        add_event(agenda, f"Past {number}", start=madrid(2020, 4, 6 + number, 18), organising_group=housing_group)
+        add_event(
+            agenda,
+            f"Upcoming {number}",
+            start=madrid(2031, 4, 6 + number, 18),
+            organising_group=housing_group,
+        )
+        add_event(
+            agenda,
+            f"Past {number}",
+            start=madrid(2020, 4, 6 + number, 18),
+            organising_group=housing_group,
+        )
     assert count_queries(client, agenda.url) <= before
 
 
 def test_an_event_page_shows_format_place_links_and_its_group(client, agenda, housing_group):
     event = add_event(
-        agenda, "Hybrid workshop", start=madrid(2031, 5, 15, 10), end=madrid(2031, 5, 15, 12),
-        format="hybrid", place="Sala d'actes, Manresa", online_url="https://meet.example/x",
-        registration_url="https://forms.example/x", organising_group=housing_group,
+        agenda,
+        "Hybrid workshop",
+        start=madrid(2031, 5, 15, 10),
+        end=madrid(2031, 5, 15, 12),
+        format="hybrid",
+        place="Sala d'actes, Manresa",
+        online_url="https://meet.example/x",
+        registration_url="https://forms.example/x",
+        organising_group=housing_group,
     )
     html = get_html(client, event.url)
     assert "Híbrid (presencial i en línia)" in html
@@ -171,8 +200,15 @@ def test_an_event_page_shows_format_place_links_and_its_group(client, agenda, ho
 
 
 def test_materials_and_minutes_appear_after_the_event(client, agenda):
-    document = get_document_model().objects.create(title="Acta de la reunió", file=ContentFile(b"minutes", name="acta.txt"))
-    event = add_event(agenda, "Past meeting", start=madrid(2022, 5, 5, 10), documents=[EventDocument(document=document, kind="minutes")])
+    document = get_document_model().objects.create(
+        title="Acta de la reunió", file=ContentFile(b"minutes", name="acta.txt")
+    )
+    event = add_event(
+        agenda,
+        "Past meeting",
+        start=madrid(2022, 5, 5, 10),
+        documents=[EventDocument(document=document, kind="minutes")],
+    )
     html = get_html(client, event.url)
     assert "Acta de la reunió" in html
     assert "Actes" in html or "Acta" in html

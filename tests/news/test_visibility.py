@@ -23,21 +23,38 @@ def hidden_items(news_index, agenda, housing_group):
     """One draft, one private and one future-scheduled news item and event, all of the housing group."""
     draft_news = add_news(news_index, "Draft news", publish=False, related_group=housing_group)
     private_news = add_news(news_index, "Private news", related_group=housing_group)
-    PageViewRestriction.objects.create(page=private_news, restriction_type=PageViewRestriction.LOGIN)
-    scheduled_news = add_news(news_index, "Scheduled news", publish=False, related_group=housing_group)
+    PageViewRestriction.objects.create(
+        page=private_news, restriction_type=PageViewRestriction.LOGIN
+    )
+    scheduled_news = add_news(
+        news_index, "Scheduled news", publish=False, related_group=housing_group
+    )
     scheduled_news.go_live_at = timezone.now() + datetime.timedelta(days=7)
     scheduled_news.save_revision().publish()
 
-    draft_event = add_event(agenda, "Draft event", start=START, publish=False, organising_group=housing_group)
+    draft_event = add_event(
+        agenda, "Draft event", start=START, publish=False, organising_group=housing_group
+    )
     private_event = add_event(agenda, "Private event", start=START, organising_group=housing_group)
-    PageViewRestriction.objects.create(page=private_event, restriction_type=PageViewRestriction.LOGIN)
-    scheduled_event = add_event(agenda, "Scheduled event", start=START, publish=False, organising_group=housing_group)
+    PageViewRestriction.objects.create(
+        page=private_event, restriction_type=PageViewRestriction.LOGIN
+    )
+    scheduled_event = add_event(
+        agenda, "Scheduled event", start=START, publish=False, organising_group=housing_group
+    )
     scheduled_event.go_live_at = timezone.now() + datetime.timedelta(days=7)
     scheduled_event.save_revision().publish()
     return [draft_news, private_news, scheduled_news], [draft_event, private_event, scheduled_event]
 
 
-HIDDEN_TITLES = {"Draft news", "Private news", "Scheduled news", "Draft event", "Private event", "Scheduled event"}
+HIDDEN_TITLES = {
+    "Draft news",
+    "Private news",
+    "Scheduled news",
+    "Draft event",
+    "Private event",
+    "Scheduled event",
+}
 
 
 @pytest.fixture
@@ -64,7 +81,9 @@ def test_hidden_events_never_appear_in_the_calendars(client, hidden, housing_gro
         assert not {str(event["SUMMARY"]) for event in calendar.walk("VEVENT")} & HIDDEN_TITLES
 
 
-def test_hidden_items_never_appear_in_the_news_index_or_the_agenda(client, hidden, news_index, agenda):
+def test_hidden_items_never_appear_in_the_news_index_or_the_agenda(
+    client, hidden, news_index, agenda
+):
     html = client.get(news_index.url).content.decode() + client.get(agenda.url).content.decode()
     assert not [title for title in HIDDEN_TITLES if title in html]
 
@@ -79,7 +98,9 @@ def test_a_private_event_has_no_public_ics_download(client, hidden):
 def test_a_live_page_with_a_future_go_live_date_is_kept_out(client, news_index):
     # Rows changed outside Wagtail's publishing actions are filtered too.
     page = add_news(news_index, "Odd row")
-    type(page).objects.filter(pk=page.pk).update(go_live_at=timezone.now() + datetime.timedelta(days=1))
+    type(page).objects.filter(pk=page.pk).update(
+        go_live_at=timezone.now() + datetime.timedelta(days=1)
+    )
     feed = feedparser.parse(client.get("/ca/feeds/news/rss/").content)
     assert "Odd row" not in {entry.title for entry in feed.entries}
 
@@ -88,8 +109,11 @@ def test_a_bulletin_leaves_out_chosen_items_that_are_no_longer_public(client, ne
     news, events = hidden
     public_news = add_news(news_index, "Public news")
     bulletin = BulletinPage(
-        title="Bulletin with hidden items", lead="x", date=datetime.date(2031, 7, 1),
-        period_start=datetime.date(2031, 6, 1), period_end=datetime.date(2031, 6, 30),
+        title="Bulletin with hidden items",
+        lead="x",
+        date=datetime.date(2031, 7, 1),
+        period_start=datetime.date(2031, 6, 1),
+        period_end=datetime.date(2031, 6, 30),
         chosen_news=[BulletinNews(news=page) for page in [*news, public_news]],
         chosen_events=[BulletinEvent(event=page) for page in events],
     )

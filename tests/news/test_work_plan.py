@@ -70,7 +70,11 @@ def test_the_plan_has_every_challenge_area_and_milestone_of_the_seed():
 @pytest.mark.parametrize("language", ["ca", "es", "en"])
 def test_the_work_plan_page_shows_every_item_in_its_language(client, language):
     text = page_text(client, language)
-    missing = [(kind, item.get(language)) for kind, item in seed_items() if squash(item.get(language)) not in text]
+    missing = [
+        (kind, item.get(language))
+        for kind, item in seed_items()
+        if squash(item.get(language)) not in text
+    ]
     assert not missing
 
 
@@ -78,7 +82,8 @@ def test_the_work_plan_page_shows_every_item_in_its_language(client, language):
 def test_the_translated_plan_does_not_fall_back_to_catalan(client, language):
     text = page_text(client, language)
     leaked = [
-        item.ca for _kind, item in seed_items()
+        item.ca
+        for _kind, item in seed_items()
         if item.ca != item.get(language) and len(item.ca) > 20 and squash(item.ca) in text
     ]
     assert not leaked
@@ -92,21 +97,33 @@ def test_each_milestone_links_to_the_event_that_fulfils_it_in_the_same_language(
     assert len(milestones) == 5
     for milestone in milestones:
         assert milestone.status == "planned"
-        event = EventPage.objects.get(translation_key=milestone.fulfilled_by.translation_key, locale__language_code=language)
+        event = EventPage.objects.get(
+            translation_key=milestone.fulfilled_by.translation_key, locale__language_code=language
+        )
         assert f'href="{event.url}"' in html_text
 
 
 def test_milestones_are_on_the_timeline_in_date_order(client):
     plan = WorkPlanPage.objects.get(locale__language_code="en", year=2022)
     text = client.get(plan.url).content.decode().split('<ol class="timeline">')[1]
-    positions = [text.index(period) for period in ("January or February", "March or April", "July (at the latest)", "September", "October")]
+    positions = [
+        text.index(period)
+        for period in (
+            "January or February",
+            "March or April",
+            "July (at the latest)",
+            "September",
+            "October",
+        )
+    ]
     assert positions == sorted(positions)
 
 
 def test_an_event_page_shows_the_milestone_it_fulfils(client):
     plan = WorkPlanPage.objects.get(locale__language_code="es", year=2022)
     event = EventPage.objects.get(
-        translation_key=plan.milestones.get(due_date__month=7).fulfilled_by.translation_key, locale=plan.locale
+        translation_key=plan.milestones.get(due_date__month=7).fulfilled_by.translation_key,
+        locale=plan.locale,
     )
     html_text = client.get(event.url).content.decode()
     assert "3.er Encuentro de cargos electos presencial" in html_text

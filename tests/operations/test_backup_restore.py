@@ -11,9 +11,10 @@ import tarfile
 from pathlib import Path
 
 import pytest
+from PIL import Image as PILImage
+
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
-from PIL import Image as PILImage
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -41,7 +42,9 @@ def media(settings, tmp_path):
 
 @pytest.fixture
 def uploads(media):
-    image = get_image_model().objects.create(title="Assemblea", file=ContentFile(_png(), name="assemblea.png"))
+    image = get_image_model().objects.create(
+        title="Assemblea", file=ContentFile(_png(), name="assemblea.png")
+    )
     image.get_rendition("width-32")
     document = get_document_model().objects.create(
         title="Acta", file=ContentFile(b"%PDF-1.4 acta de l'assemblea", name="acta.pdf")
@@ -69,7 +72,11 @@ class TargetDatabase:
     def manage(self, *args):
         result = subprocess.run(
             [sys.executable, str(ROOT / "manage.py"), *args],
-            env=self.env, cwd=ROOT, capture_output=True, text=True, timeout=600,
+            env=self.env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=600,
         )
         assert result.returncode == 0, result.stderr[-3000:]
         return result.stdout
@@ -90,7 +97,11 @@ def target(tmp_path):
 def _archive(path):
     with tarfile.open(path) as archive:
         data = json.load(archive.extractfile("data.json"))
-        files = {m.name: archive.extractfile(m).read() for m in archive.getmembers() if m.name.startswith("media/")}
+        files = {
+            m.name: archive.extractfile(m).read()
+            for m in archive.getmembers()
+            if m.name.startswith("media/")
+        }
         manifest = json.load(archive.extractfile("manifest.json"))
     return data, files, manifest
 
@@ -99,8 +110,14 @@ def test_round_trip_gives_back_every_row_and_every_file(uploads, target, tmp_pat
     source_archive = tmp_path / "source.tar.gz"
     manifest = create_backup(source_archive)
     rows = manifest["rows"]
-    for model in ("wagtailcore.page", "wagtailcore.revision", "wagtail_localize.translation",
-                  "documents.searchabledocument", "wagtailimages.image", "wagtailimages.rendition"):
+    for model in (
+        "wagtailcore.page",
+        "wagtailcore.revision",
+        "wagtail_localize.translation",
+        "documents.searchabledocument",
+        "wagtailimages.image",
+        "wagtailimages.rendition",
+    ):
         assert rows.get(model, 0) > 0, model
     assert Page.objects.filter(depth__gt=1).values("locale").distinct().count() == 3
 
@@ -113,7 +130,9 @@ def test_round_trip_gives_back_every_row_and_every_file(uploads, target, tmp_pat
     assert restored_manifest["rows"] == rows
     assert restored_data == source_data
     assert restored_files == source_files
-    assert {"media/original_images/assemblea.png", "media/documents/acta.pdf"} <= set(restored_files)
+    assert {"media/original_images/assemblea.png", "media/documents/acta.pdf"} <= set(
+        restored_files
+    )
 
 
 def test_restored_site_serves_its_pages_and_search(uploads, target, tmp_path):

@@ -3,6 +3,7 @@
 import itertools
 
 import pytest
+
 from django.core.files.base import ContentFile
 
 from wagtail.documents import get_document_model

@@ -24,4 +24,7 @@ def test_cooperatives_finds_the_catalan_guide(client):
 def test_solidaria_without_accent_finds_catalan_pages_with_solidaria(client):
     hits = results(client, "solidaria")
     assert hits and all(hit["language"] == "ca" for hit in hits)
-    assert any("<mark>Solidària</mark>" in hit["snippet_html"] or "Solidària" in hit["title"] for hit in hits)
+    assert any(
+        "<mark>Solidària</mark>" in hit["snippet_html"] or "Solidària" in hit["title"]
+        for hit in hits
+    )

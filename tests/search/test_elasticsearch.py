@@ -7,6 +7,7 @@ when ELASTICSEARCH_URL is set.
 import os
 
 import pytest
+
 from django.utils import translation
 from django.utils.html import escape
 
@@ -26,7 +27,9 @@ def test_each_language_has_its_own_index():
     assert names == {"hub_search_ca", "hub_search_es", "hub_search_en"}
 
 
-@pytest.mark.parametrize("language,stemmer", [("ca", "catalan"), ("es", "light_spanish"), ("en", "english")])
+@pytest.mark.parametrize(
+    "language,stemmer", [("ca", "catalan"), ("es", "light_spanish"), ("en", "english")]
+)
 def test_each_index_stems_in_its_language(language, stemmer):
     analysis = index_settings(language)["settings"]["analysis"]
     assert analysis["filter"]["xmess_stemmer"]["language"] == stemmer
@@ -75,7 +78,10 @@ def test_entries_are_sent_to_their_own_language_index():
             [IndexedText(1, "ca", "Guia", "text", ""), IndexedText(2, "en", "Guide", "text", "")]
         )
     )
-    assert [(a["_index"], a["_id"]) for a in actions] == [("hub_search_ca", "1"), ("hub_search_en", "2")]
+    assert [(a["_index"], a["_id"]) for a in actions] == [
+        ("hub_search_ca", "1"),
+        ("hub_search_en", "2"),
+    ]
 
 
 class CannedClient:

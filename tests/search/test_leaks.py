@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+
 from django.utils import timezone
 
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
@@ -11,8 +12,13 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(client, query):
-    found = [hit["title"] for hit in client.get("/api/search/", {"q": query, "lang": "all"}).json()["results"]]
-    suggested = [s["title"] for s in client.get("/api/search/suggest/", {"q": query}).json()["suggestions"]]
+    found = [
+        hit["title"]
+        for hit in client.get("/api/search/", {"q": query, "lang": "all"}).json()["results"]
+    ]
+    suggested = [
+        s["title"] for s in client.get("/api/search/suggest/", {"q": query}).json()["suggestions"]
+    ]
     return found + suggested
 
 
@@ -21,7 +27,9 @@ def test_a_draft_page_is_not_found(client, publish):
     assert titles(client, "secretparaula") == []
 
 
-def test_an_unpublished_page_leaves_the_results(client, publish, django_capture_on_commit_callbacks):
+def test_an_unpublished_page_leaves_the_results(
+    client, publish, django_capture_on_commit_callbacks
+):
     page = publish("Retirada unpubparaula", "unpubparaula")
     with django_capture_on_commit_callbacks(execute=True):
         page.unpublish()
@@ -37,7 +45,9 @@ def test_a_private_page_and_its_children_are_not_found(client, publish):
 
 def test_an_expired_page_is_not_found(client, publish):
     page = publish("Caducada expiparaula", "expiparaula")
-    type(page).objects.filter(pk=page.pk).update(expire_at=timezone.now() - datetime.timedelta(days=1))
+    type(page).objects.filter(pk=page.pk).update(
+        expire_at=timezone.now() - datetime.timedelta(days=1)
+    )
     assert titles(client, "expiparaula") == []
 
 

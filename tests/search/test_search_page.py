@@ -1,20 +1,68 @@
 """The search page and its JSON endpoints: matching, results, filters, safety."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 pytestmark = pytest.mark.django_db
 
 HOSTILE = [
-    '"', "'", '""', "\\", "*", "-", ":", "(", ")", "()", "((a", "a)", "AND", "OR NOT",
-    "-cooperativa", "title:guia", "NEAR(a b)", "a*", "*a", "^", "~", "{}", "[]", "%", "_",
-    "%%", "'; DROP TABLE search_searchentry; --", "\x00", "a\x00b", "\x1f\x7f", "😀",
-    "👩‍👩‍👧 cooperativa", "ﷺ", "\u202e", "x" * 5000, "a " * 2500, "&lt;script&gt;",
-    "<script>alert(1)</script>", "{title body} : x", "col.laboració", "   ", "\t\n",
-    "@@", "!!", "&&", "||", "'':*", "a:*", "NULL", "0", "-1", "1e309", "\ud7ff",
+    '"',
+    "'",
+    '""',
+    "\\",
+    "*",
+    "-",
+    ":",
+    "(",
+    ")",
+    "()",
+    "((a",
+    "a)",
+    "AND",
+    "OR NOT",
+    "-cooperativa",
+    "title:guia",
+    "NEAR(a b)",
+    "a*",
+    "*a",
+    "^",
+    "~",
+    "{}",
+    "[]",
+    "%",
+    "_",
+    "%%",
+    "'; DROP TABLE search_searchentry; --",
+    "\x00",
+    "a\x00b",
+    "\x1f\x7f",
+    "😀",
+    "👩‍👩‍👧 cooperativa",
+    "ﷺ",
+    "\u202e",
+    "x" * 5000,
+    "a " * 2500,
+    "&lt;script&gt;",
+    "<script>alert(1)</script>",
+    "{title body} : x",
+    "col.laboració",
+    "   ",
+    "\t\n",
+    "@@",
+    "!!",
+    "&&",
+    "||",
+    "'':*",
+    "a:*",
+    "NULL",
+    "0",
+    "-1",
+    "1e309",
+    "\ud7ff",
 ]
 
 
@@ -53,8 +101,15 @@ def test_page_number_past_the_end_shows_the_last_page(client):
 @pytest.mark.parametrize(
     "params",
     [
-        {"type": "nope"}, {"type": "home.standardpage"}, {"year": "abc"}, {"year": "1999"},
-        {"topic": "-1"}, {"group": "x"}, {"sort": "evil"}, {"lang": "xx"}, {"per_page": "7"},
+        {"type": "nope"},
+        {"type": "home.standardpage"},
+        {"year": "abc"},
+        {"year": "1999"},
+        {"topic": "-1"},
+        {"group": "x"},
+        {"sort": "evil"},
+        {"lang": "xx"},
+        {"per_page": "7"},
         {"lang": "all", "sort": "date"},
     ],
 )
@@ -62,7 +117,9 @@ def test_odd_filter_values_are_ignored_not_errors(client, params):
     assert client.get("/ca/search/", {"q": "habitatge", **params}).status_code == 200
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(query=st.text(max_size=300), page=st.one_of(st.none(), st.text(max_size=6)))
 def test_any_text_gives_a_200_or_a_400_never_a_server_error(client, query, page):
     data = {"q": query}

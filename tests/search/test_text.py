@@ -21,7 +21,11 @@ def test_nul_bytes_and_control_characters_are_dropped():
 
 def test_query_terms_keep_only_words_and_drop_operators():
     assert text.query_terms('"habitatge" AND -cures* (title:guia)') == [
-        "habitatge", "and", "cures", "title", "guia"
+        "habitatge",
+        "and",
+        "cures",
+        "title",
+        "guia",
     ]
 
 

@@ -1,6 +1,7 @@
 """Fixtures for the site-wide checks: every public page type, in every language."""
 
 import pytest
+
 from django.core.cache import caches
 
 from operations.page_samples import all_samples
@@ -20,7 +21,9 @@ def public_html_pages(db, client):
         if not response.get("Content-Type", "").startswith("text/html"):
             continue
         expected = 404 if kind == "404" else 200
-        assert response.status_code == expected, f"{kind} ({language}) {path}: {response.status_code}"
+        assert response.status_code == expected, (
+            f"{kind} ({language}) {path}: {response.status_code}"
+        )
         pages[(kind, language)] = (path, response.content.decode())
     return pages
 

@@ -23,7 +23,10 @@ def _vnu_jar():
     return jar if jar.is_file() else None
 
 
-@pytest.mark.skipif(shutil.which("java") is None, reason="the Nu Html Checker needs Java (apt-get install default-jre-headless)")
+@pytest.mark.skipif(
+    shutil.which("java") is None,
+    reason="the Nu Html Checker needs Java (apt-get install default-jre-headless)",
+)
 @pytest.mark.skipif(_vnu_jar() is None, reason="vnu.jar missing: pip install -e '.[test]'")
 def test_every_public_page_type_is_valid_html(public_html_pages, tmp_path):
     files = {}
@@ -32,7 +35,16 @@ def test_every_public_page_type_is_valid_html(public_html_pages, tmp_path):
         file.write_text(html, encoding="utf-8")
         files[file.name] = f"{kind} ({language}) {path}"
     result = subprocess.run(
-        ["java", "-Xss4m", "-jar", str(_vnu_jar()), "--format", "json", "--exit-zero-always", *map(str, sorted(tmp_path.glob("*.html")))],
+        [
+            "java",
+            "-Xss4m",
+            "-jar",
+            str(_vnu_jar()),
+            "--format",
+            "json",
+            "--exit-zero-always",
+            *map(str, sorted(tmp_path.glob("*.html"))),
+        ],
         capture_output=True,
         text=True,
         timeout=300,
@@ -43,5 +55,7 @@ def test_every_public_page_type_is_valid_html(public_html_pages, tmp_path):
         for m in messages
         if m["type"] == "error" or m.get("subType") == "fatal"
     ]
-    assert len(files) >= 9, "expected at least the home, a general page and a search page in three languages"
+    assert len(files) >= 9, (
+        "expected at least the home, a general page and a search page in three languages"
+    )
     assert errors == [], "\n".join(errors)

@@ -3,6 +3,7 @@
 import logging
 
 import pytest
+
 from django.core.cache import caches
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +33,10 @@ def test_an_account_is_paused_after_five_failures_even_with_the_right_password(c
     response = _attempt(client, "secretaria", "secretaria-demo")
     assert response.status_code == 429
     assert int(response["Retry-After"]) == settings.LOGIN_THROTTLE_WINDOW_SECONDS
-    assert "Too many sign-in attempts" in response.content.decode() or "intents" in response.content.decode()
+    assert (
+        "Too many sign-in attempts" in response.content.decode()
+        or "intents" in response.content.decode()
+    )
 
 
 def test_a_paused_account_does_not_block_other_accounts(client, settings):

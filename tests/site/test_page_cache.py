@@ -1,6 +1,7 @@
 """Anonymous visitors get cached pages; a publish shows on the next request."""
 
 import pytest
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 

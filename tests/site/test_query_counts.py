@@ -4,6 +4,7 @@ grow with content: the count is the same after its listings get more items."""
 import itertools
 
 import pytest
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -39,7 +40,10 @@ def _grow(page):
         number = next(_numbers)
         original.copy(
             to=parent,
-            update_attrs={"slug": f"{original.slug}-copy-{number}", "title": f"{original.title} ({number})"},
+            update_attrs={
+                "slug": f"{original.slug}-copy-{number}",
+                "title": f"{original.title} ({number})",
+            },
             keep_live=True,
             reset_translation_key=True,
             log_action=None,

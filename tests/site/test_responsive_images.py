@@ -4,9 +4,10 @@ lazily loaded; AVIF works with the installed Pillow."""
 import io
 
 import pytest
-from django.core.files.base import ContentFile
 from PIL import Image as PILImage
 from PIL import features
+
+from django.core.files.base import ContentFile
 
 from wagtail.images import get_image_model
 
@@ -20,7 +21,9 @@ def photo(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path)
     buffer = io.BytesIO()
     PILImage.new("RGB", (1600, 900), "darkgreen").save(buffer, "JPEG")
-    return get_image_model().objects.create(title="Assemblea", file=ContentFile(buffer.getvalue(), name="assemblea.jpg"))
+    return get_image_model().objects.create(
+        title="Assemblea", file=ContentFile(buffer.getvalue(), name="assemblea.jpg")
+    )
 
 
 def test_pillow_can_write_avif_and_webp():
@@ -29,7 +32,14 @@ def test_pillow_can_write_avif_and_webp():
 
 def test_an_image_block_renders_a_lazy_picture_with_avif_webp_and_jpeg_srcsets(photo):
     block = BodyBlock()
-    value = block.to_python([{"type": "image", "value": {"image": photo.pk, "alt_text": "Assemblea", "decorative": False}}])
+    value = block.to_python(
+        [
+            {
+                "type": "image",
+                "value": {"image": photo.pk, "alt_text": "Assemblea", "decorative": False},
+            }
+        ]
+    )
     html = block.render(value)
     assert "<picture" in html
     assert 'type="image/avif"' in html and 'type="image/webp"' in html

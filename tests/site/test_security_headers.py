@@ -67,7 +67,11 @@ class _InlineCode(HTMLParser):
             self.problems.append(f"<{tag} style=…> inline style")
         if tag == "style":
             self.problems.append("<style> element")
-        if tag == "script" and not attrs.get("src") and attrs.get("type") not in self.DATA_SCRIPT_TYPES:
+        if (
+            tag == "script"
+            and not attrs.get("src")
+            and attrs.get("type") not in self.DATA_SCRIPT_TYPES
+        ):
             self.problems.append("inline <script>")
         for name in ("src", "srcset") if tag in {"img", "script", "source"} else ():
             self._check_host(tag, attrs.get(name))

@@ -3,8 +3,9 @@
 import io
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
+
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from wagtail.documents import get_document_model
 from wagtail.documents.forms import get_document_form
@@ -58,7 +59,9 @@ def test_images_over_the_size_limit_are_refused(settings):
     assert not form.is_valid()
 
 
-@pytest.mark.parametrize("name", ["tool.exe", "page.html", "drawing.svg", "script.js", "macro.docm"])
+@pytest.mark.parametrize(
+    "name", ["tool.exe", "page.html", "drawing.svg", "script.js", "macro.docm"]
+)
 def test_documents_outside_the_allowed_list_are_refused(name):
     form = _document_form(name, b"content")
     assert not form.is_valid()

@@ -2,10 +2,11 @@
 
 import random
 
+from tqdm import tqdm
+
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.text import slugify
-from tqdm import tqdm
 
 from wagtail.models import Locale, Site
 
@@ -39,7 +40,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--pages", type=int, required=True, help="How many pages to create.")
-        parser.add_argument("--seed", type=int, default=1, help="Random seed; same seed, same pages.")
+        parser.add_argument(
+            "--seed", type=int, default=1, help="Random seed; same seed, same pages."
+        )
         parser.add_argument("--batch", type=int, default=200, help="Pages per transaction.")
         parser.add_argument("--no-progress", action="store_true", help="Hide the progress bar.")
 
@@ -53,7 +56,11 @@ class Command(BaseCommand):
             locale.language_code: site.root_page.get_translation_or_none(locale)
             for locale in Locale.objects.all()
         }
-        homes = {code: home for code, home in homes.items() if home is not None and code in WORDS_BY_LANGUAGE}
+        homes = {
+            code: home
+            for code, home in homes.items()
+            if home is not None and code in WORDS_BY_LANGUAGE
+        }
         parents = {code: self._bulk_parent(home, seed) for code, home in homes.items()}
         rng = random.Random(seed)
         codes = sorted(parents)

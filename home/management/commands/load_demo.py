@@ -27,7 +27,9 @@ class Command(BaseCommand):
     help = "Load the network's demo content (from its 2022 work plan) in ca, es and en."
 
     def add_arguments(self, parser):
-        parser.add_argument("--no-index", action="store_true", help="Skip rebuilding the search index.")
+        parser.add_argument(
+            "--no-index", action="store_true", help="Skip rebuilding the search index."
+        )
 
     def handle(self, *args, **options):
         context = DemoContext(self)

@@ -22,5 +22,7 @@ class Command(BaseCommand):
         manifest = create_backup(path)
         rows = sum(manifest["rows"].values())
         self.stdout.write(
-            self.style.SUCCESS(f"Backed up {rows} rows and {len(manifest['files'])} files to {path}")
+            self.style.SUCCESS(
+                f"Backed up {rows} rows and {len(manifest['files'])} files to {path}"
+            )
         )

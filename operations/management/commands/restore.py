@@ -13,7 +13,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path", help="A .tar.gz archive made by `manage.py backup`.")
         parser.add_argument(
-            "--no-input", action="store_false", dest="interactive", help="Do not ask for confirmation."
+            "--no-input",
+            action="store_false",
+            dest="interactive",
+            help="Do not ask for confirmation.",
         )
 
     def handle(self, *args, path, interactive, **options):
@@ -35,5 +38,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         rows = sum(manifest["rows"].values())
         self.stdout.write(
-            self.style.SUCCESS(f"Restored {rows} rows and {len(manifest['files'])} files from {path}")
+            self.style.SUCCESS(
+                f"Restored {rows} rows and {len(manifest['files'])} files from {path}"
+            )
         )

@@ -23,5 +23,7 @@ class Command(BaseCommand):
         pages, documents = rebuild(batch_size=batch, progress=progress)
         elapsed = time.perf_counter() - started
         self.stdout.write(
-            self.style.SUCCESS(f"Indexed {pages} pages and {documents} documents in {elapsed:.1f} s.")
+            self.style.SUCCESS(
+                f"Indexed {pages} pages and {documents} documents in {elapsed:.1f} s."
+            )
         )

@@ -5,10 +5,9 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
+from . import environment as env
 from .base import *  # noqa: F403
 from .base import SECRET_KEY
-
-from . import environment as env
 
 if not SECRET_KEY or len(SECRET_KEY) < 40 or SECRET_KEY.startswith(("dev-", "test-", "change")):
     raise ImproperlyConfigured(

@@ -1,0 +1,13 @@
+"""What the public may see, and the one announcement that it changed.
+
+The owner of these rules for every reader (search, feeds, the API, the
+sitemap, file serving, the page cache):
+
+* ``publishing.visibility``: is a page public; is a file or image public;
+  which pages use a file.
+* ``publishing.events``: ``public_content_changed``, sent once per committed
+  transaction with the pages and files whose public state or content may
+  have changed. Search indexes from it and the page cache purges from it.
+
+Imports point here from every app; this app imports only Wagtail and Django.
+"""
