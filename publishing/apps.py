@@ -8,3 +8,8 @@ class PublishingConfig(AppConfig):
     name = "publishing"
     verbose_name = _("Publishing")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import events, serving  # noqa: F401 — serving registers Wagtail hooks
+
+        events.connect()

@@ -144,6 +144,18 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail
 WAGTAIL_SITE_NAME = "XMESS"
 WAGTAILADMIN_BASE_URL = env.text("BASE_URL", "http://127.0.0.1:8000")
+# Models (besides pages, files and view restrictions) whose rows show on public
+# pages: saving one tells the page cache that anonymous visitors' view changed
+# (publishing.events). Search results are never cached, so search's own models are absent.
+PUBLIC_DATA_MODELS = [
+    "home.NetworkSettings",
+    "taxonomy.Topic",
+    "members.Member",
+    "wagtailcore.Site",
+    "wagtailcore.Locale",
+    "wagtailredirects.Redirect",
+]
+
 WAGTAILDOCS_DOCUMENT_MODEL = "documents.SearchableDocument"
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
