@@ -6,6 +6,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from publishing.visibility import public_pages
+
 
 class AllLanguagesSitemap(Sitemap):
     """Wagtail's sitemap covers the site's root tree only, which is one language;
@@ -16,10 +18,5 @@ class AllLanguagesSitemap(Sitemap):
         roots = Page.objects.filter(translation_key=site.root_page.translation_key)
         tree = reduce(or_, (Q(path__startswith=root.path) for root in roots), Q(pk__in=[]))
         return (
-            Page.objects.filter(tree)
-            .live()
-            .public()
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
+            public_pages(Page.objects.filter(tree)).order_by("path").defer_streamfields().specific()
         )

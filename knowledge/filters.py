@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
+from publishing.visibility import public_pages
 from taxonomy.models import Topic
 
 from .models.base import (
@@ -73,9 +74,9 @@ class LibraryFilter(django_filters.FilterSet):
         }
         self.groups_by_slug = {
             group.slug: group
-            for group in Page.objects.live()
-            .public()
-            .filter(locale=locale, **WORKING_GROUP_CONTENT_TYPE)
+            for group in public_pages(
+                Page.objects.filter(locale=locale, **WORKING_GROUP_CONTENT_TYPE)
+            )
             .order_by("title")
             .only("slug", "title", "translation_key")
         }

@@ -4,6 +4,8 @@ from django.db.models import F
 
 from wagtail import hooks
 
+from publishing.visibility import public_pages
+
 from .models import LibraryPage
 from .models.base import current_items
 
@@ -23,8 +25,5 @@ def newest_in_the_library(request, home_page):
         "template": "knowledge/includes/home_section.html",
         "order": 10,
         "items": items,
-        "library": LibraryPage.objects.live()
-        .public()
-        .filter(locale_id=home_page.locale_id)
-        .first(),
+        "library": public_pages(LibraryPage.objects.filter(locale_id=home_page.locale_id)).first(),
     }

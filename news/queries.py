@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from news.models import AgendaPage, EventPage, NewsIndexPage, NewsPage
-from news.visibility import visible
+from publishing.visibility import public_pages
 
 FEED_LENGTH = 30
 # Ids beyond a 64-bit integer would make the database raise instead of answering 404.
@@ -27,7 +27,7 @@ def get_visible_group(group_id):
     """The working group with this id, in the active language when translated; 404 if not public."""
     if not 0 < group_id < MAX_ID:
         raise Http404("No such working group.")
-    groups = visible(working_group_model().objects.all())
+    groups = public_pages(working_group_model().objects.all())
     group = groups.filter(pk=group_id).first()
     if group is None:
         raise Http404("No such working group.")
@@ -38,14 +38,14 @@ def get_visible_group(group_id):
 
 
 def news_items(group=None):
-    items = visible(NewsPage.objects.filter(locale=Locale.get_active()))
+    items = public_pages(NewsPage.objects.filter(locale=Locale.get_active()))
     if group is not None:
         items = items.filter(related_group__translation_key=group.translation_key)
     return items.order_by("-date", "-first_published_at")
 
 
 def events(group=None):
-    items = visible(EventPage.objects.filter(locale=Locale.get_active()))
+    items = public_pages(EventPage.objects.filter(locale=Locale.get_active()))
     if group is not None:
         items = items.filter(organising_group__translation_key=group.translation_key)
     return items.order_by("start")
@@ -57,8 +57,8 @@ def upcoming_events(group=None):
 
 def news_index():
     """The news index of the active language, for feed links back to the site."""
-    return visible(NewsIndexPage.objects.filter(locale=Locale.get_active())).first()
+    return public_pages(NewsIndexPage.objects.filter(locale=Locale.get_active())).first()
 
 
 def agenda():
-    return visible(AgendaPage.objects.filter(locale=Locale.get_active())).first()
+    return public_pages(AgendaPage.objects.filter(locale=Locale.get_active())).first()

@@ -1,25 +1,14 @@
-"""What the public may see, in one place.
+"""Pages of the active language for news listings, feeds and calendars.
 
-Feeds, calendars, listings and bulletins all go through ``visible``: live, not
-behind a view restriction, not scheduled for the future and not expired.
-Wagtail keeps a page scheduled for later out of ``live()``; the date checks
-below also hold when a row was changed outside the publishing actions.
+What is public is ``publishing.visibility.public_pages``'s answer; this module
+only resolves page references to their version in the visitor's language.
 """
 
 from django.db.models import Q
-from django.utils import timezone
 
 from wagtail.models import Locale, Page
 
-
-def visible(queryset):
-    now = timezone.now()
-    return (
-        queryset.live()
-        .public()
-        .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
-        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
-    )
+from publishing.visibility import public_pages
 
 
 def in_active_locale(queryset):
@@ -37,7 +26,7 @@ def localized_pages(pages, model=Page):
     if not pages:
         return {}
     active = Locale.get_active()
-    candidates = visible(
+    candidates = public_pages(
         model.objects.filter(translation_key__in={page.translation_key for page in pages})
     )
     candidates = candidates.filter(Q(locale=active) | Q(pk__in=[page.pk for page in pages]))

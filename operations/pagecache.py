@@ -6,6 +6,11 @@ without knowing every variant, and wagtail-cache does not support Wagtail 8.
 Here every entry's key carries a *generation* number kept in the same cache;
 a purge bumps the generation, which drops every cached page at once.
 
+When: ``publishing.events`` announces, after the transaction commits, every
+change that alters what anonymous visitors see. A request that began before
+the purge keys its entry with the old generation, so it cannot store stale
+content under the new one.
+
 Why purge everything rather than a page and its listings: a page shows up in
 many places (its parent's listing, its translations' language links, the home
 page's latest items, the search results, the agenda, the sitemap), and an
@@ -25,11 +30,9 @@ import time
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.utils.cache import cc_delim_re
 
-from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+from publishing.events import public_content_changed
 
 GENERATION_KEY = "pagecache:generation"
 HEADER = "X-Page-Cache"
@@ -65,13 +68,6 @@ def purge():
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
-
-
-def purge_now_and_on_commit(**kwargs):
-    """Purge at once and again after the transaction commits, so that a request
-    served between the two cannot keep the old content in the cache."""
-    purge()
-    transaction.on_commit(purge)
 
 
 def _cache_key(request):
@@ -134,37 +130,16 @@ class AnonymousPageCacheMiddleware:
         return response
 
 
-def _is_content(sender):
-    """Models whose rows can show on a public page: pages, project content, and
-    Wagtail's sites, restrictions, images, documents, redirects and locales."""
-    from wagtail.contrib.redirects.models import Redirect
-    from wagtail.documents.models import AbstractDocument
-    from wagtail.images.models import AbstractImage
-    from wagtail.models import (
-        BaseViewRestriction,
-        Locale,
-        Page,
-        Site,
-    )
-
-    if issubclass(
-        sender, (Page, Site, Locale, BaseViewRestriction, AbstractDocument, AbstractImage, Redirect)
-    ):
-        return True
-    label = f"{sender._meta.app_label}.{sender.__name__}"
-    if label in settings.PAGE_CACHE_IGNORED_MODELS:
-        return False
-    return sender._meta.app_label in settings.PROJECT_APPS
-
-
-def _purge_on_content_change(sender, **kwargs):
-    if kwargs.get("raw") or not _is_content(sender):
-        return
-    purge_now_and_on_commit()
+def _purge_when_the_public_view_changed(sender, public=False, **kwargs):
+    """Purge when what anonymous visitors see changed: a publish, unpublish, move,
+    deletion, privacy change, a public file or a public setting or snippet
+    (``publishing.events``). Drafts, unused uploads, questionnaire answers and
+    search-index writes leave the cache alone."""
+    if public:
+        purge()
 
 
 def connect_purge_signals():
-    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
-        signal.connect(purge_now_and_on_commit, dispatch_uid=f"pagecache-{id(signal)}")
-    post_save.connect(_purge_on_content_change, dispatch_uid="pagecache-post-save")
-    post_delete.connect(_purge_on_content_change, dispatch_uid="pagecache-post-delete")
+    public_content_changed.connect(
+        _purge_when_the_public_view_changed, dispatch_uid="pagecache-purge"
+    )

@@ -12,6 +12,8 @@ from django.utils import translation
 
 from wagtail.models import Page
 
+from publishing.visibility import public_pages
+
 register = template.Library()
 
 
@@ -37,12 +39,9 @@ def language_links(request, page=None):
     current = translation.get_language()
     translations = {}
     if page is not None and getattr(page, "translation_key", None):
-        for candidate in (
+        for candidate in public_pages(
             Page.objects.filter(translation_key=page.translation_key)
-            .live()
-            .public()
-            .select_related("locale")
-        ):
+        ).select_related("locale"):
             translations[candidate.locale.language_code] = candidate
     homes = _home_pages_by_language(request)
     links = []

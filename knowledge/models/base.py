@@ -21,6 +21,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import CollectionViewRestriction, Orderable, Page
 from wagtail.search import index
 
+from publishing.visibility import public_pages
+
 WORKING_GROUP_MODEL = "groups.WorkingGroupPage"
 WORKING_GROUP_CONTENT_TYPE = {
     "content_type__app_label": "groups",
@@ -166,6 +168,11 @@ class KnowledgePage(Page):
             )
         return "\n".join(part for part in parts if part)
 
+    @property
+    def content_date(self):
+        """The content's own date (search, cards, feeds): a guide's or a text's publication."""
+        return self.publication_date
+
     # Display helpers, for the templates.
     @cached_property
     def downloads(self):
@@ -214,9 +221,7 @@ def current_items(locale_id):
         guidepage__previous_edition__translation_key=OuterRef("translation_key"),
     )
     return (
-        KnowledgePage.objects.live()
-        .public()
-        .filter(locale_id=locale_id)
+        public_pages(KnowledgePage.objects.filter(locale_id=locale_id))
         .exclude(guidepage__edition_status="in_preparation")
         .exclude(Exists(newer_published_edition))
     )

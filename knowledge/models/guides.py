@@ -24,6 +24,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from contentblocks.blocks import BodyBlock
+from publishing.visibility import public_pages
 
 from ..forms import KnowledgePageForm
 from ..sections import sections_of
@@ -130,10 +131,9 @@ class GuidePage(KnowledgePage):
         """Every live edition of this guide in this page's language, oldest first."""
         keys = self._edition_keys()
         return list(
-            GuidePage.objects.live()
-            .public()
-            .filter(translation_key__in=keys, locale_id=self.locale_id)
-            .order_by("edition_number")
+            public_pages(
+                GuidePage.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
+            ).order_by("edition_number")
         )
 
     def _edition_keys(self):
@@ -222,6 +222,11 @@ class GuideChapterPage(Page):
     @cached_property
     def guide(self):
         return self.get_parent().specific
+
+    @property
+    def content_date(self):
+        """A chapter came out with its guide."""
+        return self.guide.content_date
 
     @property
     def sections(self):

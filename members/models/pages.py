@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from members import guard
 from members.forms import ExpectedHiringFormSet, NeedsQuestionnaireForm
+from publishing.visibility import public_pages
 
 from .choices import COUNTY_NAMES
 from .directory import Member
@@ -81,9 +82,9 @@ class MemberDirectoryPage(Page):
         }
         group_pages = {
             page.translation_key: page
-            for page in Page.objects.filter(translation_key__in=keys, locale=self.locale)
-            .live()
-            .public()
+            for page in public_pages(
+                Page.objects.filter(translation_key__in=keys, locale=self.locale)
+            )
         }
         return [
             DirectoryEntry(

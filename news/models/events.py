@@ -32,7 +32,8 @@ from wagtail.search import index
 from contentblocks.blocks import BodyBlock
 from news.calendars import calendar_response
 from news.timezones import EVENT_TIME_ZONE, EventDateTimeField, event_local
-from news.visibility import localized_pages, visible
+from news.visibility import localized_pages
+from publishing.visibility import public_pages
 
 from .workplan import WorkPlanMilestone, WorkPlanPage
 
@@ -84,11 +85,13 @@ class AgendaPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.EventPage", "news.WorkPlanPage"]
 
+    content_date = None  # a listing has no date of its own
+
     class Meta:
         verbose_name = _("agenda")
 
     def events(self):
-        return visible(EventPage.objects.child_of(self)).select_related("organising_group")
+        return public_pages(EventPage.objects.child_of(self)).select_related("organising_group")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -104,7 +107,7 @@ class AgendaPage(Page):
         context["upcoming_months"] = group_by_month(upcoming)
         context["past_months"] = group_by_month(past_events)
         context["past_page"] = past_page
-        context["work_plans"] = visible(WorkPlanPage.objects.child_of(self)).order_by("-year")
+        context["work_plans"] = public_pages(WorkPlanPage.objects.child_of(self)).order_by("-year")
         return context
 
 
@@ -217,6 +220,11 @@ class EventPage(RoutablePageMixin, Page):
         return self.end or self.start
 
     @property
+    def content_date(self):
+        """The day it starts, in Catalonia (search, cards and feeds)."""
+        return self.local_start.date() if self.start else None
+
+    @property
     def local_start(self):
         return event_local(self.start)
 
@@ -254,7 +262,7 @@ class EventPage(RoutablePageMixin, Page):
         return WorkPlanMilestone.objects.filter(
             fulfilled_by__translation_key=self.translation_key,
             locale=self.locale,
-            plan__in=visible(WorkPlanPage.objects.all()),
+            plan__in=public_pages(WorkPlanPage.objects.all()),
         ).select_related("plan")
 
     @path("ics/", name="ics")

@@ -23,7 +23,8 @@ from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from contentblocks.blocks import BodyBlock
-from news.visibility import localized_pages, visible
+from news.visibility import localized_pages
+from publishing.visibility import public_pages
 from taxonomy.models import Topic
 
 from .events import EventPage
@@ -48,12 +49,14 @@ class NewsIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage", "news.BulletinPage"]
 
+    content_date = None  # a listing has no date of its own
+
     class Meta:
         verbose_name = _("news index")
 
     def news_items(self):
         return (
-            visible(NewsPage.objects.child_of(self))
+            public_pages(NewsPage.objects.child_of(self))
             .select_related("image")
             .prefetch_related("image__renditions")
             .order_by("-date", "-first_published_at")
@@ -135,6 +138,11 @@ class NewsPage(Page):
     subpage_types = []
 
     is_bulletin = False
+
+    @property
+    def content_date(self):
+        """The item's date (search, cards and feeds), never the day it was loaded."""
+        return self.date
 
     class Meta:
         verbose_name = _("news item")
@@ -243,7 +251,7 @@ class BulletinPage(RoutablePageMixin, NewsPage):
             raise ValidationError({"period_end": _("The period cannot end before it starts.")})
 
     def visible_news(self):
-        """The chosen news that the public may see, in the active language, in the editor's order."""
+        """The chosen news the public may see, in the active language, in the editor's order."""
         chosen = [row.news for row in self.chosen_news.select_related("news")]
         found = localized_pages(chosen, NewsPage)
         return [found[page.translation_key] for page in chosen if page.translation_key in found]

@@ -2,12 +2,15 @@
 
 import pytest
 
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from operations.pagecache import HEADER, AnonymousPageCacheMiddleware
+from taxonomy.models import Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -67,37 +70,82 @@ def test_publishing_a_change_shows_on_the_next_anonymous_request(
     assert "Qui som, de nou" in client.get("/ca/").content.decode()
 
 
-def test_a_publish_purges_the_translations_too(client, page_cache):
+def test_a_publish_purges_the_translations_too(
+    client, page_cache, django_capture_on_commit_callbacks
+):
     page = _about_page()
     english = Page.objects.get(translation_key=page.translation_key, locale__language_code="en")
     client.get(english.url)
     assert client.get(english.url)[HEADER] == "hit"
-    page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
     assert client.get(english.url)[HEADER] == "miss"
 
 
-def test_unpublishing_removes_the_page_at_once(client, page_cache):
+def test_unpublishing_removes_the_page_at_once(
+    client, page_cache, django_capture_on_commit_callbacks
+):
     page = _about_page()
     url = page.url
     assert client.get(url).status_code == 200
-    page.unpublish()
+    assert client.get(url)[HEADER] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
     assert client.get(url).status_code == 404
 
 
-def test_moving_a_page_purges_the_cache(client, page_cache):
+def test_moving_a_page_purges_the_cache(client, page_cache, django_capture_on_commit_callbacks):
     page = _about_page()
     client.get("/ca/")
+    assert client.get("/ca/")[HEADER] == "hit"
     target = Page.objects.get(locale__language_code="ca", slug="grups-de-treball")
-    page.move(target, pos="last-child")
+    with django_capture_on_commit_callbacks(execute=True):
+        page.move(target, pos="last-child")
     assert client.get("/ca/")[HEADER] == "miss"
 
 
-def test_deleting_a_page_purges_the_cache(client, page_cache):
+def test_deleting_a_page_purges_the_cache(client, page_cache, django_capture_on_commit_callbacks):
     page = _about_page()
     url = page.url
     client.get(url)
-    page.delete()
+    assert client.get(url)[HEADER] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.delete()
     assert client.get(url).status_code == 404
+
+
+def test_saving_a_draft_leaves_the_cache_alone(
+    client, page_cache, django_capture_on_commit_callbacks
+):
+    page = _about_page()
+    client.get(page.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.title = "Qui som (esborrany)"
+        page.save_revision()
+    response = client.get(page.url)
+    assert response[HEADER] == "hit"
+    assert "Qui som (esborrany)" not in response.content.decode()
+
+
+def test_an_upload_no_public_page_uses_leaves_the_cache_alone(
+    client, page_cache, django_capture_on_commit_callbacks
+):
+    client.get("/ca/")
+    with django_capture_on_commit_callbacks(execute=True):
+        get_document_model().objects.create(
+            title="Esborrany", file=ContentFile(b"%PDF-1.4", name="esborrany.pdf")
+        )
+    assert client.get("/ca/")[HEADER] == "hit"
+
+
+def test_renaming_a_topic_purges_the_cache(client, page_cache, django_capture_on_commit_callbacks):
+    client.get("/ca/")
+    assert client.get("/ca/")[HEADER] == "hit"
+    topic = Topic.objects.filter(locale__language_code="ca").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        topic.name = f"{topic.name} (nou)"
+        topic.save()
+    assert client.get("/ca/")[HEADER] == "miss"
 
 
 def test_responses_that_depend_on_a_cookie_are_not_cached(rf, page_cache):

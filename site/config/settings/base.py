@@ -307,8 +307,6 @@ PAGE_CACHE_SECONDS = int(env.text("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/api/", "/i18n/", "/static/", "/media/"]
 # Searches always reach the view, so that the search analytics count every one.
 PAGE_CACHE_EXCLUDED_PATTERNS = [r"^/[a-z]{2}(-[a-z]+)?/search/"]
-# Project models whose writes never change a public page (logs, counters).
-PAGE_CACHE_IGNORED_MODELS = ["search.QueryRecord"]
 
 # Sign-in rate limit (operations.login_throttle).
 # The public needs questionnaire (members.guard): answers kept per client address and hour.
