@@ -60,7 +60,8 @@ class NeedsQuestionnaireForm(forms.ModelForm):
     )
     consent = forms.BooleanField(
         label=_(
-            "I agree that the network's technical secretariat keeps these answers and my contact details to follow up our needs."
+            "I agree that the network's technical secretariat keeps these answers and my "
+            "contact details to follow up our needs."
         ),
         error_messages={
             "required": _("We need your consent to keep your answers. Tick the box to send them.")
@@ -169,7 +170,8 @@ class BaseExpectedHiringFormSet(forms.BaseInlineFormSet):
                 form.add_error(
                     "sector",
                     _(
-                        "This sector and year are already in another row; add the contracts together."
+                        "This sector and year are already in another row; "
+                        "add the contracts together."
                     ),
                 )
             seen.add(key)

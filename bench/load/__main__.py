@@ -99,13 +99,15 @@ def measure(server, paths, cache_seconds, args):
 def report(paths, runs):
     static = {mode: results["static file"]["rps"] for mode, results in runs.items()}
     print(
-        f"\n{'page':<12} {'cache':<9} {'req/s':>9} {'p50 ms':>9} {'p99 ms':>9} {'errors':>7} {'vs static':>10}"
+        f"\n{'page':<12} {'cache':<9} {'req/s':>9} {'p50 ms':>9} {'p99 ms':>9} "
+        f"{'errors':>7} {'vs static':>10}"
     )
     for name in paths:
         for mode, results in runs.items():
             r = results[name]
             print(
-                f"{name:<12} {mode:<9} {r['rps']:>9.1f} {r['p50']:>9.2f} {r['p99']:>9.2f} {r['errors']:>7} {r['rps'] / static[mode]:>10.3f}"
+                f"{name:<12} {mode:<9} {r['rps']:>9.1f} {r['p50']:>9.2f} {r['p99']:>9.2f} "
+                f"{r['errors']:>7} {r['rps'] / static[mode]:>10.3f}"
             )
     print("\ncached vs uncached (median latency ratio, throughput ratio):")
     for name in paths:
@@ -113,7 +115,8 @@ def report(paths, runs):
             continue
         off, on = runs["off"][name], runs["on"][name]
         print(
-            f"  {name:<12} p50 {off['p50']:.2f} ms → {on['p50']:.2f} ms: {off['p50'] / on['p50']:.1f}× faster; "
+            f"  {name:<12} p50 {off['p50']:.2f} ms → {on['p50']:.2f} ms: "
+            f"{off['p50'] / on['p50']:.1f}× faster; "
             f"{on['rps'] / off['rps']:.1f}× the requests/s"
         )
 
@@ -140,7 +143,8 @@ def main():
         runs = {}
         for mode, seconds in (("off", 0), ("on", 600)):
             print(
-                f"loading with the page cache {mode} ({args.seconds} s per URL, {args.connections} connections)…",
+                f"loading with the page cache {mode} "
+                f"({args.seconds} s per URL, {args.connections} connections)…",
                 flush=True,
             )
             runs[mode] = measure(server, paths, seconds, args)

@@ -96,7 +96,8 @@ def bulk_pages(parents, count, seed):
             pages = Page.objects.bulk_create(pages)
             with connection.cursor() as cursor:
                 cursor.executemany(
-                    "INSERT INTO home_standardpage (page_ptr_id, introduction, body) VALUES (%s, %s, %s)",
+                    "INSERT INTO home_standardpage (page_ptr_id, introduction, body) "
+                    "VALUES (%s, %s, %s)",
                     [
                         (
                             page.pk,

@@ -119,7 +119,8 @@ class NeedsResponseArea(models.Model):
 
 
 class ExpectedHiring(models.Model):
-    """Contracts a member expects to award in a sector and year (the work plan's "necessitats de contractació")."""
+    """Contracts a member expects to award in a sector and year (the work plan's
+    "necessitats de contractació")."""
 
     response = ParentalKey(NeedsResponse, on_delete=models.CASCADE, related_name="expected_hiring")
     sector = models.CharField(_("sector"), max_length=40, choices=Sector.choices)

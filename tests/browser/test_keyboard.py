@@ -12,7 +12,8 @@ def _active(page):
             const style = getComputedStyle(el);
             const box = el.getBoundingClientRect();
             return {
-                tag: el.tagName.toLowerCase(), id: el.id, cls: el.className, href: el.getAttribute('href'),
+                tag: el.tagName.toLowerCase(), id: el.id, cls: el.className,
+                href: el.getAttribute('href'),
                 focusVisible: el.matches(':focus-visible'),
                 outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
                 shadow: style.boxShadow !== 'none',

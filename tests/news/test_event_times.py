@@ -1,4 +1,5 @@
-"""Events happen in Catalonia: 18:00 stays 18:00 in summer and in winter, on the page and in calendars."""
+"""Events happen in Catalonia: 18:00 stays 18:00 in summer and in winter, on the page
+and in calendars."""
 
 import datetime
 

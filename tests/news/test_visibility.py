@@ -1,4 +1,5 @@
-"""Drafts, private and future-scheduled items never reach a feed, a calendar, a listing or a bulletin."""
+"""Drafts, private and future-scheduled items never reach a feed, a calendar, a listing
+or a bulletin."""
 
 import datetime
 
@@ -20,7 +21,8 @@ START = madrid(2031, 6, 12, 18)
 
 
 def hidden_items(news_index, agenda, housing_group):
-    """One draft, one private and one future-scheduled news item and event, all of the housing group."""
+    """One draft, one private and one future-scheduled news item and event, all of the
+    housing group."""
     draft_news = add_news(news_index, "Draft news", publish=False, related_group=housing_group)
     private_news = add_news(news_index, "Private news", related_group=housing_group)
     PageViewRestriction.objects.create(

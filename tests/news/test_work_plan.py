@@ -1,4 +1,5 @@
-"""The 2022 work plan: every challenge, area of action and calendar milestone of the seed, in ca, es and en."""
+"""The 2022 work plan: every challenge, area of action and calendar milestone of the
+seed, in ca, es and en."""
 
 import html
 import re

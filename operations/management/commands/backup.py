@@ -6,7 +6,10 @@ from operations.backup import create_backup
 
 
 class Command(BaseCommand):
-    help = "Save the database and every uploaded file into one .tar.gz archive (restore with `restore`)."
+    help = (
+        "Save the database and every uploaded file into one .tar.gz archive "
+        "(restore with `restore`)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(

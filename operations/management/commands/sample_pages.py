@@ -6,7 +6,10 @@ from operations.page_samples import all_samples
 
 
 class Command(BaseCommand):
-    help = "List one live public page of every page type and view, in every language (for smoke checks)."
+    help = (
+        "List one live public page of every page type and view, in every language "
+        "(for smoke checks)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--json", action="store_true", help="Print a JSON list.")
