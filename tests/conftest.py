@@ -1,19 +1,46 @@
 """Suite-wide fixtures.
 
-The test database is built once per run with the demo content (``load_demo``),
-the way a new user first sees the site; each test then runs inside a
+The test database starts as a copy of the demo content (``load_demo``), the way
+a new user first sees the site; the demo is built once and reused until what
+built it changes (``tests/demo_database.py``). Each test then runs inside a
 transaction that is rolled back, so tests may change anything.
 """
 
 import pytest
 
-from django.core.management import call_command
+from django.conf import settings
+from django.db import connection
+from django.test.utils import override_settings
+
+from .demo_database import ensure_built
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
+def django_db_setup(django_test_environment, django_db_blocker, tmp_path_factory):
+    demo = ensure_built()
+    media = demo.copy_media(tmp_path_factory.mktemp("media"))
+    with override_settings(MEDIA_ROOT=str(media)):
+        with django_db_blocker.unblock():
+            original_name = _create_test_database(demo)
+        yield
+        with django_db_blocker.unblock():
+            connection.creation.destroy_test_db(original_name, verbosity=0)
+
+
+def _create_test_database(demo):
+    """The test database, made from the demo's build instead of by migrating; returns the
+    name of the database it stands in for, which ``destroy_test_db`` wants back."""
+    original_name = connection.settings_dict["NAME"]
+    if demo.template is not None:
+        connection.settings_dict["TEST"]["TEMPLATE"] = demo.template.name
+    test_name = connection.creation._create_test_db(verbosity=0, autoclobber=True)
+    connection.close()
+    connection.settings_dict["NAME"] = test_name
+    settings.DATABASES[connection.alias]["NAME"] = test_name
+    connection.ensure_connection()
+    if demo.template is None:
+        demo.restore_sqlite(connection.connection)
+    return original_name
 
 
 @pytest.fixture

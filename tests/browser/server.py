@@ -1,9 +1,9 @@
 """The demo site served by gunicorn, with production settings, for the browser.
 
-Built in its own database (a SQLite file in a temporary folder, or a new
-PostgreSQL database beside the one DATABASE_URL names) with ``migrate`` and
-``load_demo``, so that the browser's writes never touch the test database and
-pytest-django's flushes never touch the browser's demo.
+Served from its own copy of the test suite's demo build (``tests/demo_database.py``):
+a SQLite file in a temporary folder, or a new PostgreSQL database beside the one
+DATABASE_URL names, and the demo's media files. So the browser's writes never
+touch the test database nor the build, and the demo is not loaded again.
 """
 
 import os
@@ -15,7 +15,8 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+
+from tests.demo_database import PostgresDatabase, ensure_built
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,30 +25,6 @@ def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-class PostgresDatabase:
-    """A throw-away database on the server that ``url`` points to."""
-
-    def __init__(self, url, suffix):
-        parts = urlsplit(url)
-        self.name = f"{parts.path.lstrip('/') or 'xmess'}_{suffix}_{os.getpid()}"
-        self.url = urlunsplit(parts._replace(path=f"/{self.name}"))
-        self._admin_url = urlunsplit(parts._replace(path="/postgres"))
-
-    def _execute(self, sql):
-        import psycopg
-
-        with psycopg.connect(self._admin_url, autocommit=True) as connection:
-            connection.execute(sql)
-
-    def create(self):
-        self.drop()
-        self._execute(f'CREATE DATABASE "{self.name}"')
-        return self.url
-
-    def drop(self):
-        self._execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
 
 class DemoServer:
@@ -73,7 +50,6 @@ class DemoServer:
             return
         if os.environ.get("DATABASE_URL", "").startswith("postgres"):
             self.postgres = PostgresDatabase(os.environ["DATABASE_URL"], suffix)
-            self.env["DATABASE_URL"] = self.postgres.create()
         else:
             self.env.pop("DATABASE_URL", None)
 
@@ -89,8 +65,16 @@ class DemoServer:
         )
 
     def build(self):
-        self.manage("migrate", "--noinput", "-v0")
-        self.manage("load_demo")
+        """A copy of the demo build, fitted to these settings, and the static files."""
+        demo = ensure_built()
+        demo.copy_media(self.workdir / "media")
+        if self.postgres is not None:
+            self.env["DATABASE_URL"] = self.postgres.create(template=demo.template.name)
+        else:
+            shutil.copyfile(demo.sqlite_file, self.workdir / "db.sqlite3")
+        self.manage(
+            "shell", "-c", "from home.demo.copies import fit_to_settings; fit_to_settings()"
+        )
         self.manage("collectstatic", "--noinput", "-v0")
         return self
 

@@ -1,0 +1,219 @@
+"""The demo database that the tests start from, built once and kept until what built it changes.
+
+Building the demo (``migrate`` and ``load_demo``) takes more than a minute. It is
+built in a process of its own, with the test settings, into ``var/test-demo/``:
+a SQLite file, or a PostgreSQL template database beside the one ``DATABASE_URL``
+names, and in both cases the media files that the demo creates. Its key hashes
+every file that can change what the build writes (the project's code and
+migrations, the demo content, the compiled translations, the pinned
+dependencies), so a later run reuses it and a change builds it again.
+
+The test database starts from a copy (SQLite's backup API, or ``CREATE DATABASE
+… TEMPLATE``), and so does the browser tests' server: nothing writes to the
+build itself.
+"""
+
+import fcntl
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = ROOT / "var" / "test-demo"
+INPUT_SUFFIXES = {".py", ".toml", ".json", ".mo"}
+# Folders whose files cannot change what the build writes.
+NOT_INPUTS = {"tests", "bench", "docs", "var", "node_modules", "__pycache__"}
+# Builds of other keys are removed once nobody has used them for this long.
+UNUSED_FOR = 24 * 3600
+
+
+class PostgresDatabase:
+    """A database on the server that ``url`` points to, named after the database ``url`` names.
+
+    ``<name>_<suffix>_<process id>`` by default, so that runs never share it;
+    ``<name>_<suffix>`` when ``shared``.
+    """
+
+    def __init__(self, url, suffix, *, shared=False):
+        parts = urlsplit(url)
+        base = parts.path.lstrip("/") or "xmess"
+        self.name = f"{base}_{suffix}" if shared else f"{base}_{suffix}_{os.getpid()}"
+        self.url = urlunsplit(parts._replace(path=f"/{self.name}"))
+        self._admin_url = urlunsplit(parts._replace(path="/postgres"))
+
+    def _execute(self, sql, params=None):
+        import psycopg
+
+        with psycopg.connect(self._admin_url, autocommit=True) as connection:
+            return connection.execute(sql, params).fetchall() if params else connection.execute(sql)
+
+    def create(self, template=None):
+        self.drop()
+        suffix = f' TEMPLATE "{template}"' if template else ""
+        self._execute(f'CREATE DATABASE "{self.name}"{suffix}')
+        return self.url
+
+    def drop(self):
+        self._execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+    def exists(self):
+        return bool(self._execute("SELECT 1 FROM pg_database WHERE datname = %s", [self.name]))
+
+    def rename(self, name):
+        self._execute(f'ALTER DATABASE "{self.name}" RENAME TO "{name}"')
+
+
+@dataclass(frozen=True)
+class BuiltDemo:
+    """A finished build: its folder (``media/``, and ``db.sqlite3`` on SQLite) and,
+    on PostgreSQL, the template database that holds it."""
+
+    folder: Path
+    template: PostgresDatabase | None
+
+    @property
+    def media(self):
+        return self.folder / "media"
+
+    @property
+    def sqlite_file(self):
+        return self.folder / "db.sqlite3"
+
+    def copy_media(self, target):
+        """A copy of the demo's media files: tests may add or remove files there."""
+        shutil.copytree(self.media, target, dirs_exist_ok=True)
+        return target
+
+    def restore_sqlite(self, connection):
+        """Copy the build into an open SQLite connection (the in-memory test database)."""
+        with closing(sqlite3.connect(self.sqlite_file)) as source:
+            source.backup(connection)
+
+
+def fingerprint():
+    """A hash of every file that can change what the build writes."""
+    digest = hashlib.sha256()
+    for path in sorted(_inputs()):
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _inputs():
+    for folder, subfolders, files in os.walk(ROOT):
+        subfolders[:] = [
+            name for name in subfolders if name not in NOT_INPUTS and not name.startswith(".")
+        ]
+        for name in files:
+            if Path(name).suffix in INPUT_SUFFIXES:
+                yield Path(folder) / name
+
+
+def ensure_built():
+    """The build for the database ``DATABASE_URL`` names (SQLite when it names none),
+    made now when it is missing or out of date."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    url = os.environ.get("DATABASE_URL", "")
+    key = fingerprint()
+    if url.startswith("postgres"):
+        template = PostgresDatabase(url, f"demo_{key}", shared=True)
+        folder = CACHE / template.name
+    else:
+        template = None
+        folder = CACHE / f"sqlite_demo_{key}"
+    with _lock(CACHE / f".{folder.name}.lock"):
+        if not folder.is_dir() or (template is not None and not template.exists()):
+            _build(folder, url, template)
+            _prune(keep=folder)
+        os.utime(folder)  # in use: not pruned
+    return BuiltDemo(folder, template)
+
+
+@contextmanager
+def _lock(path):
+    """One build of a key at a time: a second run of the same key waits and reuses it."""
+    with path.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _build(folder, url, template):
+    started = time.monotonic()
+    print(f"\nBuilding the demo database into {folder.relative_to(ROOT)} …", file=sys.stderr)
+    work = Path(tempfile.mkdtemp(prefix=".building-", dir=CACHE))
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test", "VAR_DIR": str(work)}
+    for name in ("MEDIA_ROOT", "STATIC_ROOT", "DATABASE_URL"):
+        env.pop(name, None)
+    building = None
+    try:
+        if template is not None:
+            building = PostgresDatabase(url, "demo_building")
+            env["DATABASE_URL"] = building.create()
+        _manage(env, "migrate", "--noinput", "-v0")
+        _manage(env, "load_demo")
+        (work / "media").mkdir(exist_ok=True)
+        if template is None:
+            _make_self_contained(work / "db.sqlite3")
+        else:
+            template.drop()
+            building.rename(template.name)
+            building = None
+        shutil.rmtree(folder, ignore_errors=True)
+        work.rename(folder)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        if building is not None:
+            building.drop()
+    print(f"Built in {time.monotonic() - started:.0f} s.", file=sys.stderr)
+
+
+def _manage(env, *args):
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    if result.returncode:
+        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr[-4000:]}")
+
+
+def _make_self_contained(path):
+    """Fold the write-ahead log into the file, so that copying the file copies everything."""
+    with closing(sqlite3.connect(path)) as database:
+        database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        database.execute("PRAGMA journal_mode=DELETE")
+
+
+def _prune(keep):
+    """Remove the builds of other keys that nobody has used for a day."""
+    url = os.environ.get("DATABASE_URL", "")
+    postgres_prefix = None
+    if url.startswith("postgres"):
+        postgres_prefix = f"{urlsplit(url).path.lstrip('/')}_demo_"
+    for folder in CACHE.iterdir():
+        if folder == keep or time.time() - folder.stat().st_mtime < UNUSED_FOR:
+            continue
+        if folder.suffix == ".lock":
+            folder.unlink(missing_ok=True)
+            continue
+        if postgres_prefix and folder.name.startswith(postgres_prefix):
+            key = folder.name.removeprefix(postgres_prefix)
+            PostgresDatabase(url, f"demo_{key}", shared=True).drop()
+        elif not folder.name.startswith(("sqlite_demo_", ".building-")):
+            continue  # another PostgreSQL database's build: its own runs prune it
+        shutil.rmtree(folder, ignore_errors=True)
