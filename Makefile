@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo serve messages check clean bench-load
+.PHONY: run test lint install migrate demo serve messages check clean bench-load
 
 run: install migrate demo
 	$(MANAGE) collectstatic --noinput -v0
@@ -15,6 +15,11 @@ run: install migrate demo
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The linter and the formatter, as CI runs them (ruff is pinned in the test extras).
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 install: $(VENV)/.installed
 
