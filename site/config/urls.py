@@ -10,6 +10,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from documents.originals import serve_original_image
 from home.sitemaps import AllLanguagesSitemap
 from home.views import robots_txt
 from search import urls as search_urls
@@ -19,6 +20,8 @@ from .api import api_router
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Before the DEBUG media server below: originals are served only when public.
+    path("media/original_images/<path:name>", serve_original_image, name="original_image"),
     path("api/v2/", api_router.urls),
     *search_urls.api_urls,
     path(
@@ -39,6 +42,7 @@ if settings.DEBUG:
 # Project apps add their language-prefixed views here, before Wagtail's catch-all.
 localized_app_urls = [
     path("", include("news.urls")),
+    path("", include("subscriptions.urls")),
     *search_urls.page_urls,
 ]
 

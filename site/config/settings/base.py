@@ -183,6 +183,9 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
+# The API's ?search= reads Wagtail's own index, which holds drafts: off (a 400 that says so).
+# The public search is /api/search/.
+WAGTAILAPI_SEARCH_ENABLED = False
 
 # Search: Wagtail's database backend by default; Elasticsearch when ELASTICSEARCH_URL is set.
 ELASTICSEARCH_URL = env.text("ELASTICSEARCH_URL")
