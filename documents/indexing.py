@@ -1,9 +1,14 @@
-"""Store a document's text and make search see it, on the document and on the pages that attach it.
+"""Store a document's text and announce it, so that search re-reads the file and its pages.
 
-Pages that attach a document are found through Wagtail's reference index, which
-records every foreign key and chooser block pointing at it; this keeps the
-documents app free of imports from the apps whose pages use documents. Each
-such page indexes its attachments' text through its own ``search_fields``.
+The text is saved with ``update()`` (no signal, so an extraction never looks
+like an editor's upload); ``publishing.events.file_text_changed`` then tells
+every reader once the transaction commits. The public search re-indexes the
+document and the live pages that use it, whichever came first: the page's
+publication or the end of the extraction.
+
+Wagtail's own index serves the admin's search only (nothing public reads it);
+it is refreshed here too, so editors find a file, and the pages using it, by
+the words inside the file.
 """
 
 import logging
@@ -11,8 +16,10 @@ import logging
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
-from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
+
+from publishing.events import file_text_changed
+from publishing.visibility import pages_using
 
 from .extraction import STATUS_FAILED, ExtractionResult, extract_text
 
@@ -20,7 +27,7 @@ logger = logging.getLogger(__name__)
 
 
 def extract_and_store(document):
-    """Extract, save the outcome and reindex; returns the status. Never raises on a bad file."""
+    """Extract, save the outcome and announce it; returns the status. Never raises on a bad file."""
     result = read_document(document)
     if result.status != "extracted":
         logger.warning(
@@ -35,8 +42,15 @@ def extract_and_store(document):
     document.extracted_text = result.text
     document.extraction_status = result.status
     document.extraction_message = result.message
-    reindex_document_and_pages(document)
+    file_text_changed(document)
+    _refresh_admin_index(document)
     return result.status
+
+
+def _refresh_admin_index(document):
+    index.insert_or_update_object(document)
+    for page in pages_using(document).specific():
+        index.insert_or_update_object(page)
 
 
 def read_document(document):
@@ -49,20 +63,3 @@ def read_document(document):
         return ExtractionResult(
             STATUS_FAILED, message=gettext_noop("The file is missing from storage.")
         )
-
-
-def pages_attaching(document):
-    """Every page (specific, live row) whose content points at this document."""
-    references = ReferenceIndex.get_references_to(document)
-    page_ids = set()
-    for reference in references.select_related("base_content_type"):
-        model = reference.base_content_type.model_class()
-        if model is not None and issubclass(model, Page):
-            page_ids.add(int(reference.object_id))
-    return Page.objects.filter(pk__in=page_ids).specific()
-
-
-def reindex_document_and_pages(document):
-    index.insert_or_update_object(document)
-    for page in pages_attaching(document):
-        index.insert_or_update_object(page)

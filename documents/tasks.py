@@ -9,7 +9,7 @@ from .indexing import extract_and_store
 
 @task()
 def extract_document_text(document_id):
-    """Read the text of one document, store it and refresh the search index."""
+    """Read the text of one document, store it and announce it (search re-indexes it)."""
     document = get_document_model().objects.filter(pk=document_id).first()
     if document is None:  # Deleted before the worker got to it.
         return None

@@ -32,6 +32,8 @@ class WorkingGroupIndexPage(Page):
     subpage_types = ["groups.WorkingGroupPage"]
     max_count_per_parent = 1
 
+    content_date = None  # a listing has no date of its own
+
     class Meta:
         verbose_name = _("working group index")
 
@@ -108,6 +110,8 @@ class WorkingGroupPage(Page):
     parent_page_types = ["groups.WorkingGroupIndexPage"]
     # The group's products; its news and events live in the news section and point back to it.
     subpage_types = ["knowledge.GuidePage", "knowledge.PolicyDocumentPage", "home.StandardPage"]
+
+    content_date = None  # a group's page is kept current: it has no date of its own
 
     class Meta:
         verbose_name = _("working group")

@@ -11,8 +11,11 @@ A backup is one ``.tar.gz`` archive:
 - ``media/...``: every file of the default storage (original images, renditions,
   documents), read through the storage API so that it works on S3 too.
 
-The database search index comes back with the data; an Elasticsearch index is
-rebuilt after a restore. Sessions are left out.
+Derived data is left out and rebuilt after a restore: the public search index
+(``rebuild_search_index``: its entries and full-text structures are made from
+the pages and documents) and, with Elasticsearch, Wagtail's admin index
+(``update_index``); Wagtail's database index comes back with the data.
+Sessions are left out too.
 Why fixtures rather than ``pg_dump``: one format for SQLite and PostgreSQL, and a
 restore that works across database engines (see docs/production.md for
 ``pg_dump`` as a complement on large sites).
@@ -43,13 +46,16 @@ import wagtail
 
 FORMAT_VERSION = 1
 
-# Of no value in a backup (sessions, finished tasks) or filled by a database
-# trigger (SQLite's full-text table). Their tables are emptied on restore all the
+# Of no value in a backup (sessions, finished tasks), filled by a database
+# trigger (SQLite's full-text table) or rebuilt from the content after a restore
+# (the public search's entries). Their tables are emptied on restore all the
 # same: sessions end.
 EXCLUDED_MODELS = (
     "sessions",
     "wagtailsearch.sqliteftsindexentry",
     "django_tasks_db.dbtaskresult",
+    "search.searchentry",
+    "search.searchattachment",
 )
 FULL_TEXT_MODELS = ("wagtailsearch.sqliteftsindexentry",)
 
@@ -215,6 +221,8 @@ def restore_backup(source, using=DEFAULT_DB_ALIAS, storage=default_storage):
             call_command("loaddata", str(fixture), database=using, verbosity=0)
         ContentType.objects.clear_cache()
         _restore_files(workdir / "media", manifest, storage)
+    # Named, not imported: nothing imports the search app.
+    call_command("rebuild_search_index", verbosity=0)
     if _uses_external_search():
         call_command("update_index", verbosity=0)
     return manifest

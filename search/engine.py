@@ -23,6 +23,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
 from groups.models import WorkingGroupPage
+from publishing.visibility import restricted_collection_ids
 from taxonomy.models import Topic
 
 from . import text
@@ -31,7 +32,7 @@ from .backends.base import BackendUnavailable
 from .models import QueryRecord, SearchAttachment, SearchEntry, Synonym, week_start
 from .query import parse
 from .retrieval import POOL_SIZE, Window, retrieve
-from .visibility import restricted_collection_ids, visible_condition
+from .visibility import visible_condition
 
 PER_PAGE_CHOICES = (10, 20, 50)
 SORTS = ("relevance", "date")
@@ -466,10 +467,7 @@ def search(params, *, record_query=True):
             )
         return results
 
-    hidden_collections = restricted_collection_ids()
-    visible_entries = base_queryset(
-        languages, visible_condition(hidden_collections=hidden_collections)
-    )
+    visible_entries = base_queryset(languages)
     backend = get_backend()
     match = backend.match(query, languages)
     filters = _filters(params)
@@ -521,7 +519,7 @@ def search(params, *, record_query=True):
     entries = SearchEntry.objects.in_bulk(shown_ids)
     attachments = (
         SearchAttachment.objects.filter(entry_id__in=shown_ids)
-        .exclude(document__collection_id__in=hidden_collections)
+        .exclude(document__collection_id__in=restricted_collection_ids())
         .annotate(excerpt_source=Substr("text", 1, 100_000))
         .defer("text")
         .order_by("title")

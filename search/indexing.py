@@ -1,9 +1,18 @@
-"""Turning pages and documents into ``SearchEntry`` rows and backend text.
+"""The public index's one entry point: ``refresh`` what changed, or ``rebuild`` it all.
 
-Used by the signal handlers (one page at a time, after the transaction commits)
-and by ``manage.py rebuild_search_index`` (in batches). A batch shares one
-``IndexContext`` so that working groups, restricted collections and document
-references are looked up once per batch instead of once per page.
+Every writer reaches ``refresh``: the receiver of
+``publishing.events.public_content_changed`` (publishing, moves, deletions,
+view restrictions, published collections, uploads, replacements, deletions
+and the end of a file's text extraction); ``rebuild_search_index`` (which
+``restore`` and the demo loader run) reaches ``rebuild``. Both re-read pages and
+documents from the database and write the same rows, so the index answers the
+same whichever way it was built.
+
+What is *visible* is decided at query time (``search.visibility``), so the
+index holds every live page and every document: a page published later, or a
+file becoming public with it, is found at once. A page's entry holds its own
+text once (``search.content``) and, as a separate weighted text, the text of
+the files it uses (those in a restricted collection lend it nothing).
 """
 
 import logging
@@ -11,96 +20,55 @@ from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.utils.encoding import force_str
 
 from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
-from wagtail.search.index import RelatedFields, SearchField
 
 from groups.models import WorkingGroupPage
+from publishing.visibility import pages_using_any, restricted_collection_ids
 
 from . import protocol, text
 from .backends import get_backend
 from .backends.base import IndexedText
+from .content import page_texts
 from .models import SearchAttachment, SearchEntry
-from .visibility import restricted_collection_ids
 
 logger = logging.getLogger(__name__)
 
 MAX_BODY = 200_000
 DEFAULT_LANGUAGE = "ca"
-
-
-def _flatten(value):
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, list | tuple):
-        return " ".join(_flatten(item) for item in value)
-    if isinstance(value, dict):
-        return " ".join(_flatten(item) for item in value.values())
-    return force_str(value)
-
-
-def _field_texts(obj, field):
-    if isinstance(field, SearchField):
-        yield field.field_name, _flatten(field.get_value(obj))
-    elif isinstance(field, RelatedFields):
-        related = field.get_value(obj)
-        if related is None:
-            return
-        items = related.all() if hasattr(related, "all") else [related]
-        for item in items:
-            for sub_field in field.fields:
-                for _name, value in _field_texts(item, sub_field):
-                    yield "related", value
-
-
-def page_texts(page):
-    """(title, body) of a page from its ``search_fields``, as plain text."""
-    title, body = [], [page.search_description or ""]
-    for field in page.get_search_fields():
-        try:
-            for name, value in _field_texts(page, field):
-                (title if name == "title" else body).append(value)
-        except Exception:  # noqa: BLE001 — one bad field must not stop the page's indexing
-            logger.exception("search: reading field %s of %r failed", field, page)
-    body.append(protocol.extra_text(page))
-    return " ".join(t for t in title if t), " ".join(t for t in body if t).strip()
-
-
-def document_url(document):
-    return document.url
+BATCH_SIZE = 500
 
 
 class IndexContext:
-    """Lookups shared by a batch of pages."""
+    """Lookups shared by a batch of pages: groups, restricted collections, files used."""
 
     def __init__(self, pages=()):
         self.hidden_collections = set(restricted_collection_ids())
         self.groups = sorted(
             WorkingGroupPage.objects.only("id", "path"), key=lambda g: len(g.path), reverse=True
         )
-        self.document_model = get_document_model()
-        self.references = self._references([p for p in pages])
+        self.documents = self._documents_by_page(list(pages))
 
-    def _references(self, pages):
+    def _documents_by_page(self, pages):
+        """The documents each page uses, as the reference index records them.
+
+        The inverse of ``publishing.visibility.pages_using_any``, for a whole
+        batch in two queries.
+        """
         if not pages:
             return {}
-        document_type = ContentType.objects.get_for_model(self.document_model)
-        page_type = ContentType.objects.get_for_model(Page)
-        refs = ReferenceIndex.objects.filter(
-            base_content_type=page_type,
-            object_id__in=[str(p.pk) for p in pages],
-            to_content_type=document_type,
+        document_model = get_document_model()
+        references = ReferenceIndex.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=[str(page.pk) for page in pages],
+            to_content_type=ContentType.objects.get_for_model(document_model),
         ).values_list("object_id", "to_object_id")
         ids_by_page = defaultdict(set)
-        for page_id, doc_id in refs:
-            if str(doc_id).isdigit():
-                ids_by_page[int(page_id)].add(int(doc_id))
-        all_ids = {i for ids in ids_by_page.values() for i in ids}
-        documents = self.document_model.objects.in_bulk(all_ids)
+        for page_id, document_id in references:
+            if str(document_id).isdigit():
+                ids_by_page[int(page_id)].add(int(document_id))
+        documents = document_model.objects.in_bulk({i for ids in ids_by_page.values() for i in ids})
         return {
             page_id: sorted((documents[i] for i in ids if i in documents), key=lambda d: d.title)
             for page_id, ids in ids_by_page.items()
@@ -119,67 +87,91 @@ class IndexContext:
         return None
 
     def attachments(self, page):
-        if hasattr(page, "search_attachments"):
-            documents = protocol.attachments(page)
-        else:
-            documents = self.references.get(page.pk, [])
+        documents = self.documents.get(page.pk, [])
         return [d for d in documents if d.collection_id not in self.hidden_collections]
 
 
+def _topic_ids(topics):
+    return "|" + "|".join(str(t.pk) for t in topics) + "|" if topics else ""
+
+
 def build_page(page, context):
-    """(entry values, IndexedText without id, attachment rows) for a specific page."""
+    """(entry values, IndexedText parts, attachment rows) for a specific page."""
     title, body = page_texts(page)
     language = page.locale.language_code
-    date = protocol.result_date(page)
-    topics = protocol.topics(page)
-    documents = context.attachments(page)
+    date = protocol.content_date(page)
     values = {
         "kind": SearchEntry.Kind.PAGE,
         "content_type_id": page.content_type_id,
         "language": language,
-        "title": text.clean(page.title)[:255],
+        "title": text.clean(title)[:255],
         "url": page.get_url() or page.url_path,
         "body": text.clean(body)[:MAX_BODY],
         "date": date,
         "year": date.year if date else None,
         "working_group_id": context.working_group(page),
-        "topic_ids": "|" + "|".join(str(t.pk) for t in topics) + "|" if topics else "",
+        "topic_ids": _topic_ids(protocol.topics(page)),
     }
     attachments = [
         {
-            "document": doc,
-            "title": text.clean(doc.title)[:255],
-            "url": document_url(doc),
-            "text": text.clean(doc.extracted_text),
-            "stems": " ".join(sorted(set(text.stems(doc.extracted_text, language)))),
+            "document": document,
+            "title": text.clean(document.title)[:255],
+            "url": document.url,
+            "text": text.clean(document.extracted_text),
+            "stems": " ".join(sorted(set(text.stems(document.extracted_text, language)))),
         }
-        for doc in documents
+        for document in context.attachments(page)
     ]
     files = " ".join(f"{a['title']} {a['text']}" for a in attachments)
-    return values, (language, title or page.title, body, files), attachments
+    return values, (language, title, values["body"], files), attachments
 
 
 def build_document(document):
-    language = document.language if document.language else DEFAULT_LANGUAGE
-    body = " ".join(filter(None, [document.description, document.extracted_text]))
-    created = document.created_at.date() if document.created_at else None
+    """A file's own entry: no date (its upload is not its content's date), no group."""
+    language = document.language or DEFAULT_LANGUAGE
+    body = "\n".join(filter(None, [document.description, document.extracted_text]))
     values = {
         "kind": SearchEntry.Kind.DOCUMENT,
         "content_type_id": ContentType.objects.get_for_model(type(document)).pk,
         "language": language,
         "title": text.clean(document.title)[:255],
-        "url": document_url(document),
+        "url": document.url,
         "body": text.clean(body)[:MAX_BODY],
-        "date": created,
-        "year": created.year if created else None,
+        "date": None,
+        "year": None,
         "working_group_id": None,
         "topic_ids": "",
     }
-    return values, (language, document.title, body, "")
+    return values, (language, document.title, values["body"], "")
 
 
-def indexable_pages():
-    return Page.objects.live().filter(depth__gt=1)
+def _indexable(page):
+    return page.live and page.depth > 1 and not protocol.excluded(page)
+
+
+def _index_pages(pages):
+    context = IndexContext(pages)
+    texts, entry_attachments = [], []
+    with transaction.atomic():
+        for page in pages:
+            values, parts, attachments = build_page(page, context)
+            entry, _created = SearchEntry.objects.update_or_create(page=page, defaults=values)
+            entry_attachments.append((entry, attachments))
+            texts.append(IndexedText(entry.pk, *parts))
+        _save_attachments(entry_attachments)
+        get_backend().index(texts)
+
+
+def _index_documents(documents):
+    texts = []
+    with transaction.atomic():
+        for document in documents:
+            values, parts = build_document(document)
+            entry, _created = SearchEntry.objects.update_or_create(
+                document=document, defaults=values
+            )
+            texts.append(IndexedText(entry.pk, *parts))
+        get_backend().index(texts)
 
 
 def _save_attachments(entry_attachments):
@@ -189,81 +181,55 @@ def _save_attachments(entry_attachments):
     )
 
 
-def index_pages(pages):
-    """Index (or drop, when no longer live) these pages; returns how many were indexed."""
-    pages = [p.specific for p in pages]
-    removed = [p.pk for p in pages if not p.live or p.depth <= 1 or protocol.excluded(p)]
-    if removed:
-        remove_pages(removed)
-    pages = [p for p in pages if p.pk not in removed]
-    if not pages:
-        return 0
-    context = IndexContext(pages)
-    texts, entry_attachments = [], []
-    with transaction.atomic():
-        for page in pages:
-            values, (language, title, body, files), attachments = build_page(page, context)
-            entry, _created = SearchEntry.objects.update_or_create(page=page, defaults=values)
-            entry_attachments.append((entry, attachments))
-            texts.append(IndexedText(entry.pk, language, title, body, files))
-        _save_attachments(entry_attachments)
-        get_backend().index(texts)
-    return len(texts)
-
-
-def index_documents(documents):
-    texts = []
-    with transaction.atomic():
-        for document in documents:
-            values, (language, title, body, files) = build_document(document)
-            entry, _created = SearchEntry.objects.update_or_create(
-                document=document, defaults=values
-            )
-            texts.append(IndexedText(entry.pk, language, title, body, files))
-        get_backend().index(texts)
-    return len(texts)
-
-
-def remove_pages(page_ids):
-    ids = list(SearchEntry.objects.filter(page_id__in=page_ids).values_list("id", flat=True))
-    _remove_entries(ids)
-
-
-def remove_documents(document_ids):
-    ids = list(
-        SearchEntry.objects.filter(document_id__in=document_ids).values_list("id", flat=True)
-    )
-    _remove_entries(ids)
-
-
-def _remove_entries(ids):
+def _remove(entries):
+    ids = list(entries.values_list("id", flat=True))
     if ids:
         get_backend().remove(ids)
         SearchEntry.objects.filter(id__in=ids).delete()
 
 
-def pages_attaching(document_ids):
-    """Live pages whose index text includes one of these documents."""
-    page_ids = set(
-        SearchAttachment.objects.filter(document_id__in=document_ids).values_list(
-            "entry__page_id", flat=True
-        )
-    )
-    document_type = ContentType.objects.get_for_model(get_document_model())
-    page_type = ContentType.objects.get_for_model(Page)
-    page_ids |= {
-        int(object_id)
-        for object_id in ReferenceIndex.objects.filter(
-            base_content_type=page_type,
-            to_content_type=document_type,
-            to_object_id__in=[str(i) for i in document_ids],
-        ).values_list("object_id", flat=True)
-        if str(object_id).isdigit()
-    }
-    return Page.objects.filter(pk__in=page_ids)
+def _batches(ids):
+    ids = sorted(ids)
+    for start in range(0, len(ids), BATCH_SIZE):
+        yield ids[start : start + BATCH_SIZE]
 
 
-def rebuild(batch_size=500, progress=None):
+def _refresh_pages(page_ids):
+    for batch in _batches(page_ids):
+        pages = list(Page.objects.filter(pk__in=batch).specific())
+        indexable = [page for page in pages if _indexable(page)]
+        kept = {page.pk for page in indexable}
+        _remove(SearchEntry.objects.filter(page_id__in=batch).exclude(page_id__in=kept))
+        if indexable:
+            _index_pages(indexable)
+
+
+def _refresh_documents(document_ids):
+    document_model = get_document_model()
+    for batch in _batches(document_ids):
+        documents = list(document_model.objects.filter(pk__in=batch))
+        present = {document.pk for document in documents}
+        _remove(SearchEntry.objects.filter(document_id__in=batch).exclude(document_id__in=present))
+        if documents:
+            _index_documents(documents)
+
+
+def refresh(pages=(), documents=()):
+    """Re-read these pages and documents, and the live pages using these documents.
+
+    Gone or unpublished pages, and deleted documents, leave the index.
+    """
+    page_ids = set(pages)
+    document_ids = set(documents)
+    if document_ids:
+        _refresh_documents(document_ids)
+        users = pages_using_any(get_document_model(), document_ids).filter(live=True)
+        page_ids.update(users.values_list("pk", flat=True))
+    if page_ids:
+        _refresh_pages(page_ids)
+
+
+def rebuild(batch_size=BATCH_SIZE, progress=None):
     """Drop and rebuild the whole index; returns (pages, documents) indexed."""
     backend = get_backend()
     backend.clear()
@@ -272,15 +238,17 @@ def rebuild(batch_size=500, progress=None):
         cursor.execute(f"DELETE FROM {SearchAttachment._meta.db_table}")
         cursor.execute(f"DELETE FROM {SearchEntry._meta.db_table}")
     page_count = 0
-    ids = list(indexable_pages().order_by("path").values_list("pk", flat=True))
+    ids = list(
+        Page.objects.live().filter(depth__gt=1).order_by("path").values_list("pk", flat=True)
+    )
     for start in range(0, len(ids), batch_size):
         batch = list(Page.objects.filter(pk__in=ids[start : start + batch_size]).specific())
-        batch = [p for p in batch if not protocol.excluded(p)]
+        batch = [page for page in batch if _indexable(page)]
         context = IndexContext(batch)
         built = [(page, *build_page(page, context)) for page in batch]
         with transaction.atomic():
             entries = SearchEntry.objects.bulk_create(
-                [SearchEntry(page=page, **values) for page, values, _texts, _atts in built]
+                [SearchEntry(page=page, **values) for page, values, _parts, _atts in built]
             )
             _save_attachments([(e, b[3]) for e, b in zip(entries, built, strict=True)])
             backend.index(
@@ -291,6 +259,6 @@ def rebuild(batch_size=500, progress=None):
             progress(page_count, len(ids))
     documents = list(get_document_model().objects.all())
     for start in range(0, len(documents), batch_size):
-        index_documents(documents[start : start + batch_size])
+        _index_documents(documents[start : start + batch_size])
     backend.after_rebuild()
     return page_count, len(documents)

@@ -1,52 +1,35 @@
-"""What a page type may tell the search, read defensively so new types plug in.
+"""What a page type tells the search, read defensively so new types plug in.
 
-Every attribute is optional; each may be a value or a method taking no arguments:
-
-``search_result_date``     a date or datetime shown on the result and used for the
-                           year facet and date sort (default: ``date``,
-                           ``publication_date``, ``start_date`` … then first publication).
+``content_date``           the content's own date (a guide's publication date, an
+                           event's start, a news item's date), a ``date`` or
+                           ``None``. Every page type of the hub states it; the
+                           search shows it on the result and uses it for the year
+                           facet and the date sort, as cards and feeds do. A page
+                           type without one (a home page, an index) has no date:
+                           never the day it was published or loaded.
 ``search_working_group``   the working-group page the result belongs to (default: a
                            ``working_group`` page field, else the nearest ancestor that
                            is a ``groups.WorkingGroupPage``; see ``IndexContext``).
 ``search_topics``          an iterable of ``taxonomy.Topic`` (default: a ``topics``
                            relation if the page has one).
-``search_attachments``     an iterable of documents whose text counts as the page's
-                           (default: every document the page references, from
-                           Wagtail's reference index).
 ``search_extra_text``      more plain text to index (e.g. text of child blocks that
                            ``search_fields`` cannot reach).
 ``search_exclude``         true to keep the page out of the public search.
 
-A failing attribute is logged and treated as absent: one broken page type must
-not stop the others from being indexed.
+Which files a page attaches is not the page type's to say: it is what the page
+uses (``publishing.visibility``). A failing attribute is logged and treated as
+absent: one broken page type must not stop the others from being indexed.
 """
 
 import datetime
 import logging
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Manager
 from django.utils import timezone
-
-from wagtail.documents import get_document_model
-from wagtail.models import ReferenceIndex
 
 from taxonomy.models import Topic
 
 logger = logging.getLogger(__name__)
-
-DATE_ATTRIBUTES = (
-    "search_result_date",
-    "date",
-    "publication_date",
-    "published_on",
-    "published_at",
-    "start_date",
-    "starts_at",
-    "start",
-    "issue_date",
-    "period_end",
-)
 
 
 def read(page, name, default=None):
@@ -77,15 +60,8 @@ def as_date(value):
     return None
 
 
-def result_date(page):
-    for name in DATE_ATTRIBUTES:
-        value = as_date(read(page, name))
-        if value is not None:
-            return value
-    year = read(page, "year")
-    if isinstance(year, int) and 1900 < year < 3000:
-        return datetime.date(year, 1, 1)
-    return as_date(page.first_published_at) or as_date(page.last_published_at)
+def content_date(page):
+    return as_date(read(page, "content_date"))
 
 
 def topics(page):
@@ -103,24 +79,6 @@ def topics(page):
     # Pages may list topics directly or through rows that point at one (``row.topic``).
     items = [item if isinstance(item, Topic) else getattr(item, "topic", None) for item in items]
     return [topic for topic in items if isinstance(topic, Topic)]
-
-
-def attachments(page):
-    """Documents whose text belongs to the page."""
-    value = read(page, "search_attachments")
-    if isinstance(value, Manager):
-        value = value.all()
-    document_model = get_document_model()
-    if value is not None:
-        try:
-            return [doc for doc in value if isinstance(doc, document_model)]
-        except TypeError:
-            return []
-    referenced = ReferenceIndex.get_references_for_object(page).filter(
-        to_content_type=ContentType.objects.get_for_model(document_model).pk
-    )
-    ids = {int(ref.to_object_id) for ref in referenced if str(ref.to_object_id).isdigit()}
-    return list(document_model.objects.filter(pk__in=ids).order_by("title"))
 
 
 def extra_text(page):

@@ -207,9 +207,9 @@ def build(pages, seed, command_pages=1000):
     from django.core.management import call_command
 
     from home.models import StandardPage
-    from search.signals import indexing_paused
+    from publishing.events import paused
 
-    with indexing_paused():
+    with paused():
         call_command(
             "generate_content", pages=min(pages, command_pages), seed=seed, no_progress=True
         )

@@ -27,6 +27,8 @@ class LibraryPage(Page):
     subpage_types = ["knowledge.GuidePage", "knowledge.PolicyDocumentPage"]
     max_count_per_parent = 1
 
+    content_date = None  # a listing has no date of its own
+
     class Meta:
         verbose_name = _("library")
         verbose_name_plural = _("libraries")

@@ -9,6 +9,8 @@ are a StreamField because they nest two levels (area → line → details), whic
 inline panels cannot.
 """
 
+import datetime
+
 from modelcluster.fields import ParentalKey
 
 from django.core.exceptions import ValidationError
@@ -54,6 +56,11 @@ class WorkPlanPage(Page):
     class Meta:
         verbose_name = _("work plan")
         verbose_name_plural = _("work plans")
+
+    @property
+    def content_date(self):
+        """A year's plan is dated by its year (search shows it in that year's facet)."""
+        return datetime.date(self.year, 1, 1) if self.year else None
 
     def timeline(self):
         """Milestones by due date, each with the visible page that fulfils it in this language."""

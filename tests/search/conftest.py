@@ -1,4 +1,11 @@
-"""Helpers to publish pages and files the way editors do, indexed on commit."""
+"""Helpers to publish pages and upload files the way editors do, announced on commit.
+
+Other folders' tests import ``publish_fixture`` and ``upload_fixture`` to get them.
+
+Publishing, uploads and the end of a file's text extraction are announced by
+``publishing.events`` once the transaction commits; these helpers run the
+commit callbacks, so the search has indexed what they made when they return.
+"""
 
 import itertools
 
@@ -13,16 +20,24 @@ from home.models import StandardPage
 _counter = itertools.count()
 
 
-@pytest.fixture
-def publish(home_pages, django_capture_on_commit_callbacks):
-    """publish(title, body_text, language="ca", documents=(), parent=None) -> page"""
+@pytest.fixture(name="publish")
+def publish_fixture(home_pages, django_capture_on_commit_callbacks):
+    """publish(title, text="", language="ca", documents=(), parent=None, live=True,
+    blocks=(), **fields) -> page (``blocks``: more body blocks, ``fields``: page fields)"""
 
-    def _publish(title, text="", language="ca", documents=(), parent=None, live=True):
+    def _publish(
+        title, text="", language="ca", documents=(), parent=None, live=True, blocks=(), **fields
+    ):
         parent = parent or home_pages[language]
         body = [("paragraph", f"<p>{text}</p>")] if text else []
         body += [("document", {"document": doc, "description": ""}) for doc in documents]
+        body += list(blocks)
         page = StandardPage(
-            title=title, slug=f"search-test-{next(_counter)}", body=body, locale=parent.locale
+            title=title,
+            slug=f"search-test-{next(_counter)}",
+            body=body,
+            locale=parent.locale,
+            **fields,
         )
         with django_capture_on_commit_callbacks(execute=True):
             parent.add_child(instance=page)
@@ -37,23 +52,25 @@ def publish(home_pages, django_capture_on_commit_callbacks):
     return _publish
 
 
-@pytest.fixture
-def upload(django_capture_on_commit_callbacks):
-    """upload(title, extracted_text, collection=None) -> document with extracted text."""
+def new_document(title, text, collection=None, language="ca"):
+    """A document with a text file, saved; its text is read when the transaction commits."""
+    document = get_document_model()(title=title, language=language)
+    if collection is not None:
+        document.collection = collection
+    document.file.save(f"{title[:20]}.txt", ContentFile(text.encode()), save=False)
+    document.save()
+    return document
+
+
+@pytest.fixture(name="upload")
+def upload_fixture(django_capture_on_commit_callbacks):
+    """upload(title, text, collection=None, language="ca") -> document, its text extracted."""
 
     def _upload(title, text, collection=None, language="ca"):
-        document_model = get_document_model()
-        document = document_model(title=title, language=language)
-        if collection is not None:
-            document.collection = collection
-        document.file.save(f"{title[:20]}.txt", ContentFile(text.encode()), save=False)
         with django_capture_on_commit_callbacks(execute=True):
-            document.save()
-            document_model.objects.filter(pk=document.pk).update(
-                extracted_text=text, extraction_status="extracted"
-            )
-            document.refresh_from_db()
-            document.save()
+            document = new_document(title, text, collection, language)
+        document.refresh_from_db()
+        assert document.extraction_status == "extracted", document.extraction_message
         return document
 
     return _upload

@@ -1,4 +1,8 @@
-"""Nothing unpublished, private, expired or in a restricted collection is ever found."""
+"""Nothing unpublished, private, expired or in a restricted collection is ever found.
+
+Each test first shows the thing is found while it is public, then that it is
+not once it is not: an empty index would fail them.
+"""
 
 import datetime
 
@@ -22,42 +26,88 @@ def titles(client, query):
     return found + suggested
 
 
-def test_a_draft_page_is_not_found(client, publish):
+def test_a_draft_page_is_not_found_while_a_live_one_with_the_same_word_is(client, publish):
+    publish("Publicada secretparaula", "secretparaula")
     publish("Esborrany secretparaula", "secretparaula", live=False)
-    assert titles(client, "secretparaula") == []
+    assert set(titles(client, "secretparaula")) == {"Publicada secretparaula"}
 
 
 def test_an_unpublished_page_leaves_the_results(
     client, publish, django_capture_on_commit_callbacks
 ):
     page = publish("Retirada unpubparaula", "unpubparaula")
+    assert page.title in titles(client, "unpubparaula")
     with django_capture_on_commit_callbacks(execute=True):
         page.unpublish()
     assert titles(client, "unpubparaula") == []
 
 
-def test_a_private_page_and_its_children_are_not_found(client, publish):
+def test_a_private_page_and_its_children_are_not_found(
+    client, publish, django_capture_on_commit_callbacks
+):
     parent = publish("Privada privparaula", "privparaula")
-    publish("Filla privparaula", "privparaula", parent=parent)
-    PageViewRestriction.objects.create(page=parent, restriction_type="login")
+    child = publish("Filla privparaula", "privparaula", parent=parent)
+    assert {parent.title, child.title} <= set(titles(client, "privparaula"))
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=parent, restriction_type="login")
     assert titles(client, "privparaula") == []
 
 
 def test_an_expired_page_is_not_found(client, publish):
     page = publish("Caducada expiparaula", "expiparaula")
+    assert page.title in titles(client, "expiparaula")
     type(page).objects.filter(pk=page.pk).update(
         expire_at=timezone.now() - datetime.timedelta(days=1)
     )
     assert titles(client, "expiparaula") == []
 
 
+def test_a_live_child_of_an_unpublished_section_is_not_found(
+    client, publish, django_capture_on_commit_callbacks
+):
+    section = publish("Secció seccioparaula", "introducció")
+    child = publish("Filla viva", "seccioparaula", parent=section)
+    assert child.title in titles(client, "seccioparaula")
+    with django_capture_on_commit_callbacks(execute=True):
+        section.unpublish()
+    child.refresh_from_db()
+    assert child.live, "the child stays live; its section hides it"
+    assert titles(client, "seccioparaula") == []
+
+
 def test_a_document_in_a_restricted_collection_is_not_found_nor_its_text_via_a_page(
     client, publish, upload, django_capture_on_commit_callbacks
 ):
-    root = Collection.get_first_root_node()
-    private = root.add_child(name="Privada de prova")
+    private = Collection.get_first_root_node().add_child(name="Privada de prova")
+    document = upload("Fitxer confidencial", "text confidencialparaula", collection=private)
+    page = publish("Pàgina pública", "introducció", documents=[document])
+    assert {page.title, document.title} <= set(titles(client, "confidencialparaula"))
     with django_capture_on_commit_callbacks(execute=True):
         CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
-    document = upload("Fitxer confidencial", "text confidencialparaula", collection=private)
-    publish("Pàgina pública", "introducció", documents=[document])
     assert titles(client, "confidencialparaula") == []
+
+
+def test_an_unattached_file_is_found_only_once_a_public_page_uses_it(client, publish, upload):
+    document = upload("Fitxer solt", "Text amb soltparaula.")
+    assert titles(client, "soltparaula") == []
+    page = publish("Pàgina que l'usa", "introducció", documents=[document])
+    assert set(titles(client, "soltparaula")) == {page.title, document.title}
+
+
+def test_the_file_of_a_draft_is_not_found(client, publish, upload):
+    document = upload("Fitxer d'esborrany", "Text amb esbparaula.")
+    publish("Esborrany amb fitxer", "introducció", documents=[document], live=False)
+    assert titles(client, "esbparaula") == []
+    publish("Pàgina publicada amb fitxer", "introducció", documents=[document])
+    assert document.title in titles(client, "esbparaula")
+
+
+def test_a_file_used_only_by_a_private_page_is_not_found(
+    client, publish, upload, django_capture_on_commit_callbacks
+):
+    document = upload("Fitxer intern", "Text amb internparaula.")
+    page = publish("Pàgina interna", "introducció", documents=[document])
+    assert document.title in titles(client, "internparaula")
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=page, restriction_type="login")
+    assert titles(client, "internparaula") == []

@@ -15,27 +15,22 @@ class FakePage:
     last_published_at = None
 
 
-def test_a_search_result_date_method_wins_over_fields():
+def test_the_date_is_the_page_types_own_content_date():
     page = FakePage()
-    page.date = datetime.date(2021, 1, 1)
-    page.search_result_date = lambda: datetime.date(2022, 2, 2)
-    assert protocol.result_date(page) == datetime.date(2022, 2, 2)
+    page.content_date = datetime.date(2022, 2, 2)
+    assert protocol.content_date(page) == datetime.date(2022, 2, 2)
 
 
-def test_a_year_field_gives_the_first_of_january():
+def test_a_page_type_without_a_content_date_has_no_date_not_its_publication_day():
     page = FakePage()
-    page.year = 2022
-    assert protocol.result_date(page) == datetime.date(2022, 1, 1)
+    page.date = datetime.date(2021, 1, 1)  # no guessing from other attribute names
+    assert protocol.content_date(page) is None
 
 
-def test_without_any_date_field_the_first_publication_is_used():
-    assert protocol.result_date(FakePage()) == datetime.date(2020, 5, 1)
-
-
-def test_a_broken_attribute_is_treated_as_absent():
+def test_a_broken_content_date_is_treated_as_absent():
     page = FakePage()
-    page.search_result_date = lambda: 1 / 0
-    assert protocol.result_date(page) == datetime.date(2020, 5, 1)
+    page.content_date = lambda: 1 / 0
+    assert protocol.content_date(page) is None
 
 
 def test_topics_may_come_directly_or_through_rows():

@@ -64,8 +64,8 @@ def test_date_order_pages_through_every_match_newest_first(client, publish, smal
 
 
 def test_a_facet_counts_its_other_values_while_one_is_selected(client, publish, upload):
-    publish("Pàgina mixta", "mixparaula")
-    upload("Document mixt", "mixparaula en un fitxer")
+    document = upload("Document mixt", "mixparaula en un fitxer")
+    publish("Pàgina mixta", "mixparaula", documents=[document])  # which makes the file public
     data = client.get("/api/search/", {"q": "mixparaula", "type": "home.standardpage"}).json()
     assert data["total"] == 1
     counts = {option["value"]: option["count"] for option in data["facets"]["type"]}

@@ -39,6 +39,7 @@ class Command(BaseCommand):
         rows = sum(manifest["rows"].values())
         self.stdout.write(
             self.style.SUCCESS(
-                f"Restored {rows} rows and {len(manifest['files'])} files from {path}"
+                f"Restored {rows} rows and {len(manifest['files'])} files from {path} "
+                "and rebuilt the search index."
             )
         )

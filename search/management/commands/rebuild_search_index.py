@@ -1,4 +1,8 @@
-"""Rebuild the public search index from every live page and every document."""
+"""Rebuild the public search index from every live page and every document.
+
+Run after anything that writes content without announcing it: ``restore``,
+bulk loading under ``publishing.events.paused()``, a failed update.
+"""
 
 import time
 
@@ -22,6 +26,8 @@ class Command(BaseCommand):
 
         pages, documents = rebuild(batch_size=batch, progress=progress)
         elapsed = time.perf_counter() - started
+        if options["verbosity"] < 1:
+            return
         self.stdout.write(
             self.style.SUCCESS(
                 f"Indexed {pages} pages and {documents} documents in {elapsed:.1f} s."
