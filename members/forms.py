@@ -5,6 +5,7 @@ questionnaire page in ``members.models.pages`` serves these forms.
 """
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,10 @@ from members.models.needs import (
 )
 
 MAX_HIRING_ROWS = 12
+#: Characters per free-text answer: long enough for any need, and with the browser's
+#: ``maxlength`` it keeps a post far below Django's 2.5 MB body limit.
+MAX_TEXT_ANSWER_LENGTH = 10_000
+FREE_TEXT_FIELDS = ("needs_description", "other_workshop_topics", "fee_questions")
 
 
 def year_choices(before=1, after=3):
@@ -112,6 +117,11 @@ class NeedsQuestionnaireForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Blank in the model so that erasure can empty it; required from whoever answers.
         self.fields["respondent_email"].required = True
+        for name in FREE_TEXT_FIELDS:
+            field = self.fields[name]
+            field.max_length = MAX_TEXT_ANSWER_LENGTH
+            field.validators.append(MaxLengthValidator(MAX_TEXT_ANSWER_LENGTH))
+            field.widget.attrs["maxlength"] = str(MAX_TEXT_ANSWER_LENGTH)
         for name in ("organisation_name", "respondent_name", "respondent_email"):
             self.fields[name].widget.attrs["autocomplete"] = {
                 "organisation_name": "organization",

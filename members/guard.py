@@ -7,13 +7,14 @@
   ``QUESTIONNAIRE_WINDOW_SECONDS``. Past that, the filled-in form comes back
   with a 429 and a message, so nothing typed is lost.
 
-Addresses are counted in the cache under hashed keys, never stored in clear.
+Addresses are counted in the database under hashed keys, never stored in clear
+(``operations.counters``); an answer reserves its place before it is saved, so
+concurrent posts cannot all slip under the limit.
 """
 
 from django.conf import settings
-from django.core.cache import caches
 
-from operations.counters import client_address, hashed_key, increment
+from operations.counters import client_network, hashed_key, increment
 
 TRAP_FIELD = "leave_empty"
 
@@ -23,16 +24,10 @@ def is_trapped(form):
 
 
 def _key(request):
-    return hashed_key("questionnaire", "address", client_address(request))
+    return hashed_key("questionnaire", "address", client_network(request))
 
 
-def _cache():
-    return caches[settings.QUESTIONNAIRE_CACHE_ALIAS]
-
-
-def over_limit(request):
-    return (_cache().get(_key(request)) or 0) >= settings.QUESTIONNAIRE_MAX_PER_ADDRESS
-
-
-def count_answer(request):
-    increment(_cache(), _key(request), settings.QUESTIONNAIRE_WINDOW_SECONDS)
+def reserve_answer(request):
+    """Count one more answer from the client's address; False once past the limit."""
+    count = increment(_key(request), settings.QUESTIONNAIRE_WINDOW_SECONDS)
+    return count.value <= settings.QUESTIONNAIRE_MAX_PER_ADDRESS

@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from members import guard
 from members.forms import ExpectedHiringFormSet, NeedsQuestionnaireForm
+from operations.form_limits import form_too_large
 from publishing.visibility import public_pages
 
 from .choices import COUNTY_NAMES
@@ -134,7 +135,7 @@ class NeedsQuestionnairePage(Page):
                 status = 400
             elif guard.is_trapped(form):
                 return redirect(self.get_url(request) + "?sent=1")  # thanked, kept nowhere
-            elif guard.over_limit(request):
+            elif not guard.reserve_answer(request):
                 form.add_error(None, TOO_MANY_ANSWERS)
                 status = 429
             else:
@@ -142,7 +143,6 @@ class NeedsQuestionnairePage(Page):
                     response = form.save()
                     hiring.instance = response
                     hiring.save()
-                guard.count_answer(request)
                 # Post/redirect/get; the address carries no answer and no personal data.
                 return redirect(self.get_url(request) + "?sent=1")
         else:
@@ -154,6 +154,7 @@ class NeedsQuestionnairePage(Page):
             form=form,
             hiring=hiring,
             sent=request.GET.get("sent") == "1" and request.method == "GET",
+            too_large=form_too_large(request),
         )
         response = TemplateResponse(request, self.get_template(request), context, status=status)
         # Typed answers and personal data must never be kept by a shared cache.

@@ -13,16 +13,6 @@ def _by_language(model):
     }
 
 
-@pytest.fixture(autouse=True)
-def fresh_answer_counts(settings):
-    """Each test starts with no answers counted against the client address."""
-    from django.core.cache import caches
-
-    caches[settings.QUESTIONNAIRE_CACHE_ALIAS].clear()
-    yield
-    caches[settings.QUESTIONNAIRE_CACHE_ALIAS].clear()
-
-
 @pytest.fixture
 def questionnaire_pages(db):
     return _by_language(NeedsQuestionnairePage)
