@@ -24,6 +24,7 @@ import tempfile
 import time
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -32,8 +33,9 @@ CACHE = ROOT / "var" / "test-demo"
 INPUT_SUFFIXES = {".py", ".toml", ".json", ".mo"}
 # Folders whose files cannot change what the build writes.
 NOT_INPUTS = {"tests", "bench", "docs", "var", "node_modules", "__pycache__"}
-# Builds of other keys are removed once nobody has used them for this long.
-UNUSED_FOR = 24 * 3600
+# Builds of other keys are removed once nobody has used them for this long (a run
+# marks its build as used when it starts; no run lasts an hour).
+UNUSED_FOR = 3600
 
 
 class PostgresDatabase:
@@ -121,8 +123,14 @@ def _inputs():
 def ensure_built():
     """The build for the database ``DATABASE_URL`` names (SQLite when it names none),
     made now when it is missing or out of date."""
+    return _ensure_built(os.environ.get("DATABASE_URL", ""))
+
+
+@cache
+def _ensure_built(url):
+    # Once per process: the test database and the browser's server start from the
+    # same build, even when files change while the tests run.
     CACHE.mkdir(parents=True, exist_ok=True)
-    url = os.environ.get("DATABASE_URL", "")
     key = fingerprint()
     if url.startswith("postgres"):
         template = PostgresDatabase(url, f"demo_{key}", shared=True)
@@ -200,7 +208,7 @@ def _make_self_contained(path):
 
 
 def _prune(keep):
-    """Remove the builds of other keys that nobody has used for a day."""
+    """Remove the builds of other keys that nobody has used for an hour."""
     url = os.environ.get("DATABASE_URL", "")
     postgres_prefix = None
     if url.startswith("postgres"):
