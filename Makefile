@@ -10,6 +10,7 @@ PORT ?= 8000
 
 run: install migrate demo
 	$(MANAGE) collectstatic --noinput -v0
+	@$(MANAGE) email_destination
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
 	$(MANAGE) runserver $(HOST):$(PORT) --noreload
 
@@ -37,7 +38,7 @@ demo: migrate
 
 # Re-extract and compile the interface strings (needs GNU gettext; the .mo files are committed).
 messages: install
-	for app in home groups knowledge news members search documents contentblocks taxonomy operations; do \
+	for app in home groups knowledge news members subscriptions search documents contentblocks taxonomy operations; do \
 		(cd $$app && ../$(BIN)/python ../manage.py makemessages -l ca -l es -l en --no-obsolete -v0 || exit 1); done
 	cd site && ../$(BIN)/python ../manage.py makemessages -l ca -l es -l en --no-obsolete -v0
 	$(MANAGE) compilemessages -v0

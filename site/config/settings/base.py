@@ -28,6 +28,7 @@ PROJECT_APPS = [
     "groups",
     "news",
     "members",
+    "subscriptions",
     "search",
     "operations",
 ]
@@ -223,7 +224,17 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
 
-EMAIL_BACKEND = env.text("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Email: through SMTP when EMAIL_URL (or EMAIL_HOST) is set, otherwise printed on the
+# console (`make run`). See docs/production.md.
+EMAIL = env.email()
+EMAIL_BACKEND = EMAIL["backend"]
+EMAIL_HOST = EMAIL["host"]
+EMAIL_PORT = EMAIL["port"]
+EMAIL_HOST_USER = EMAIL["user"]
+EMAIL_HOST_PASSWORD = EMAIL["password"]
+EMAIL_USE_TLS = EMAIL["use_tls"]
+EMAIL_USE_SSL = EMAIL["use_ssl"]
+EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "web@xmess.example")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Review emails reach the reviewing group (the secretariat), not every superuser.
@@ -238,6 +249,7 @@ DEMO_CONTENT_LOADERS = [
     "groups.demo.load_workflow_examples",
     "news.demo.load",
     "members.demo.load",
+    "subscriptions.demo.load",
     # Last: synonyms, then a full rebuild of the public search index.
     "search.demo.load",
 ]
