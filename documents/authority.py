@@ -14,6 +14,8 @@ counts "change", or having uploaded the file, as enough to delete. So existing
 installations need no migration and no group is recognised by its name.
 """
 
+from functools import cache
+
 from django.utils.translation import gettext as _
 
 from wagtail.documents import get_document_model
@@ -25,6 +27,7 @@ from wagtail.permissions import policy_registry
 from publishing.visibility import live_pages_using
 
 
+@cache
 def _delete_policy(model):
     """Wagtail's plain collection policy for ``model``, where "delete" means its own record."""
     admin_policy = policy_registry.get_by_type(model)
