@@ -1,24 +1,23 @@
 """The coordinators' dashboard panel: where their group's work stands.
 
 Drafts not yet submitted, items waiting for the secretariat, and items sent
-back in the last weeks with the reviewer's comment, for every working group
-the person coordinates. Built from Wagtail's own workflow records.
+back for changes with the reviewer's comment, for every working group the
+person coordinates. Built from Wagtail's own workflow records, as they stand
+now: an item resubmitted or approved since it was sent back is no longer
+listed as sent back.
 """
 
-from datetime import timedelta
 from functools import reduce
 from operator import or_
 
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
-from django.utils import timezone
 
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale, Page, TaskState, WorkflowState, get_default_page_content_type
+from wagtail.models import Locale, Page, WorkflowState, get_default_page_content_type
 
 from .models import WorkingGroupAccess, WorkingGroupPage
 
-RECENT_REJECTIONS = timedelta(days=30)
 ITEMS_PER_LIST = 10
 
 
@@ -48,7 +47,7 @@ def _page_ids(workflow_states):
 
 
 def group_work(group_pages):
-    """Drafts, items in review and recent rejections inside one group's section."""
+    """Drafts, items in review and items sent back for changes inside one group's section."""
     section = section_pages(group_pages)
     open_states = WorkflowState.objects.filter(
         base_content_type=get_default_page_content_type(),
@@ -64,21 +63,17 @@ def group_work(group_pages):
     in_review = section.filter(
         pk__in=_page_ids(open_states.filter(status=WorkflowState.STATUS_IN_PROGRESS))
     ).order_by(latest_first)[:ITEMS_PER_LIST]
-    rejections = list(
-        TaskState.objects.filter(
-            status=TaskState.STATUS_REJECTED,
-            finished_at__gte=timezone.now() - RECENT_REJECTIONS,
-            workflow_state__base_content_type=get_default_page_content_type(),
-            workflow_state__object_id__in=_page_ids_as_text(section),
-        )
-        .select_related("finished_by", "workflow_state")
-        .order_by("-finished_at")[:ITEMS_PER_LIST]
+    # A workflow waiting for changes points at the step that asked for them.
+    sent_back = list(
+        open_states.filter(status=WorkflowState.STATUS_NEEDS_CHANGES)
+        .select_related("current_task_state__finished_by")
+        .order_by("-current_task_state__finished_at")[:ITEMS_PER_LIST]
     )
-    pages = section.in_bulk([int(state.workflow_state.object_id) for state in rejections])
+    pages = section.in_bulk([int(state.object_id) for state in sent_back])
     rejected = [
-        {"page": pages[int(state.workflow_state.object_id)], "task_state": state}
-        for state in rejections
-        if int(state.workflow_state.object_id) in pages
+        {"page": pages[int(state.object_id)], "task_state": state.current_task_state}
+        for state in sent_back
+        if int(state.object_id) in pages
     ]
     return {"drafts": drafts, "in_review": in_review, "rejected": rejected}
 

@@ -63,3 +63,29 @@ def test_the_panel_speaks_the_coordinator_language(client, users):
     page = dashboard(client, users["coordinator_a"])
     assert "Grupo de trabajo: Habitatge cooperatiu" in page
     assert "En revisión por la secretaría técnica" in page
+
+
+def _sent_back(page_html):
+    section = page_html.split('class="working-group-rejected"')
+    return section[1].split("</ul>")[0] if len(section) > 1 else ""
+
+
+def test_a_page_leaves_the_sent_back_list_once_resubmitted_and_approved(client, users, sections):
+    from wagtail.models import WorkflowState
+
+    title = "Guia retornada i aprovada"
+    guide = sections["group_a"].add(title, "guia-retornada", owner=users["coordinator_a"])
+    workflow = submit(guide, users["coordinator_a"])
+    step = workflow.current_task_state
+    step.task.specific.on_action(step, users["secretariat"], "reject", comment="Falten fonts.")
+    assert title in _sent_back(dashboard(client, users["coordinator_a"]))
+
+    WorkflowState.objects.get(pk=workflow.pk).resume(users["coordinator_a"])
+    page = dashboard(client, users["coordinator_a"])
+    assert title not in _sent_back(page)
+    assert title in page.split('class="working-group-in-review"')[1].split("</ul>")[0]
+
+    step = WorkflowState.objects.get(pk=workflow.pk).current_task_state
+    step.task.specific.on_action(step, users["secretariat"], "approve")
+    page = dashboard(client, users["coordinator_a"])
+    assert title not in page, "approved and published: neither a draft, nor in review"

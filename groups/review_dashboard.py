@@ -1,0 +1,79 @@
+"""The dashboard's "awaiting your review" panel, deciding through ``ReviewActionView``.
+
+Wagtail's panel posts each decision to its workflow action view, which acts on
+whichever step the URL names (even one already decided, or another page's)
+and confirms nothing. The panel here is Wagtail's own with its page buttons
+pointed at a subclass of that view which acts only on the page's open step,
+one request at a time, and says what it did.
+"""
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect
+
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
+from wagtail.admin.views.pages.workflow import WorkflowActionView
+from wagtail.models import Page, TaskState
+
+from .review import decision_message, not_in_review_message, open_step
+
+REVIEW_ACTION_URL_NAME = "groups_review_action"
+
+
+class ReviewQueuePanel(WorkflowObjectsToModeratePanel):
+    """Wagtail's panel of items awaiting the user's review; page decisions go to our view."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        for state in context["states"]:
+            if isinstance(state["obj"], Page):
+                state["workflow_action_url_name"] = REVIEW_ACTION_URL_NAME
+        return context
+
+
+class ReviewActionView(WorkflowActionView):
+    """Wagtail's workflow action view (modal form on GET, decision on POST), open step only."""
+
+    submit_url_name = REVIEW_ACTION_URL_NAME
+
+    def get_task_state(self):
+        task_state = super().get_task_state()
+        if task_state.workflow_state.object_id != str(self.object.pk):
+            raise Http404("That review step belongs to another page.")
+        return task_state
+
+    def dispatch(self, request, *args, **kwargs):
+        step = open_step(self.object)
+        if step is None or step.pk != self.task_state.pk:
+            return self.not_in_review(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        with transaction.atomic():
+            # One decision per step, even when the button is pressed twice at once.
+            step = TaskState.objects.select_for_update().get(pk=self.task_state.pk)
+            if step.status != TaskState.STATUS_IN_PROGRESS:
+                return self.not_in_review(request)
+            response = super().post(request, *args, **kwargs)
+        self.task_state.refresh_from_db()
+        if self.task_state.status != TaskState.STATUS_IN_PROGRESS:
+            messages.success(request, decision_message(self.task_state))
+        return response
+
+    def not_in_review(self, request):
+        messages.error(request, not_in_review_message(self.object))
+        if request.headers.get("x-requested-with") == "XMLHttpRequest":
+            # The panel's modal follows a "success" step's redirect.
+            return self.render_modal_json(
+                request, {"step": "success", "redirect": self.redirect_url}
+            )
+        return redirect(self.redirect_url)
+
+
+def use_review_queue_panel(panels):
+    """Put ``ReviewQueuePanel`` where Wagtail's panel was."""
+    panels[:] = [
+        ReviewQueuePanel() if type(panel) is WorkflowObjectsToModeratePanel else panel
+        for panel in panels
+    ]
