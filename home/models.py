@@ -73,6 +73,23 @@ class StandardPage(Page):
         verbose_name = _("general page")
 
 
+class ContentLicence(models.TextChoices):
+    """Licences for the site's content, named in the reader's language; each has a URL."""
+
+    CC_BY_SA = "CC-BY-SA-4.0", _("Creative Commons Attribution-ShareAlike 4.0")
+    CC_BY = "CC-BY-4.0", _("Creative Commons Attribution 4.0")
+    CC_BY_NC_SA = "CC-BY-NC-SA-4.0", _("Creative Commons Attribution-NonCommercial-ShareAlike 4.0")
+    CC0 = "CC0-1.0", _("Creative Commons Zero (public domain dedication)")
+
+
+LICENCE_URLS = {
+    ContentLicence.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/",
+    ContentLicence.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
+    ContentLicence.CC_BY_NC_SA: "https://creativecommons.org/licenses/by-nc-sa/4.0/",
+    ContentLicence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/",
+}
+
+
 @register_setting(icon="site")
 class NetworkSettings(BaseSiteSetting):
     """Who the network is and how to reach it; shown in the header and footer."""
@@ -90,6 +107,16 @@ class NetworkSettings(BaseSiteSetting):
     youtube_url = models.URLField(_("YouTube channel"), blank=True)
     mastodon_url = models.URLField(_("Mastodon profile"), blank=True)
     x_url = models.URLField(_("X (Twitter) profile"), blank=True)
+    content_licence = models.CharField(
+        _("content licence"),
+        max_length=20,
+        choices=ContentLicence.choices,
+        default=ContentLicence.CC_BY_SA,
+        help_text=_(
+            "The licence of the pages and files the network publishes: stated in the footer, "
+            "the library's open data and each document's metadata, in the reader's language."
+        ),
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("name"), FieldPanel("short_name")], heading=_("Identity")),
@@ -106,10 +133,21 @@ class NetworkSettings(BaseSiteSetting):
             ],
             heading=_("Social media"),
         ),
+        FieldPanel("content_licence"),
     ]
 
     class Meta:
         verbose_name = _("network settings")
+
+    @property
+    def licence_name(self):
+        """The licence's name in the active language (choices are translated)."""
+        return self.get_content_licence_display()
+
+    @property
+    def licence_url(self):
+        """The licence's canonical URL (the SPDX identifier is ``content_licence``)."""
+        return LICENCE_URLS[self.content_licence]
 
     @property
     def social_links(self):

@@ -19,6 +19,7 @@ from .models import (
     Sector,
     WorkshopTopicRequest,
 )
+from .numbers import hours
 
 
 def _label(choices, value):
@@ -86,7 +87,7 @@ def advice_hours_by_member_and_topic(year=None):
             "member": row["request__member__name"],
             "topic": _label(Area, row["request__topic"]),
             "requests": row["requests"],
-            "hours": row["hours"],
+            "hours": hours(row["hours"]),
         }
         for row in grouped
     ]
@@ -96,12 +97,12 @@ def advice_hours_by_member_and_topic(year=None):
 def hours_bag_summary(year):
     """Hours available, used and left for a year; None when no bag was set for it."""
     bag = AdviceHoursBag.objects.filter(year=year).first()
-    used = AdviceSession.objects.filter(date__year=year).aggregate(total=Sum("hours"))[
-        "total"
-    ] or Decimal(0)
+    sessions = AdviceSession.objects.filter(date__year=year)
+    used = hours(sessions.aggregate(total=Sum("hours"))["total"])
     if bag is None:
         return {"year": year, "available": None, "used": used, "left": None}
-    return {"year": year, "available": bag.hours, "used": used, "left": bag.hours - used}
+    available = hours(bag.hours)
+    return {"year": year, "available": available, "used": used, "left": available - used}
 
 
 def report_years():

@@ -72,6 +72,29 @@ class ListingView(ExcelFriendlyCsvMixin, generic.IndexView):
     """The listings' CSV downloads open in a spreadsheet with their accents intact."""
 
 
+class RecordViewSet(ModelViewSet):
+    """A members' record type whose messages agree with its name's gender.
+
+    Wagtail's messages put the model's name into one sentence ("%(model_name)s
+    '%(object)s' created."), which Catalan and Spanish translate with one
+    gender: "Petició d'assessorament '…' creat". Each record type gives its own
+    sentences instead, so that translators can make them agree.
+    """
+
+    created_message = None
+    updated_message = None
+    deleted_message = None
+
+    def get_add_view_kwargs(self, **kwargs):
+        return super().get_add_view_kwargs(success_message=self.created_message, **kwargs)
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(success_message=self.updated_message, **kwargs)
+
+    def get_delete_view_kwargs(self, **kwargs):
+        return super().get_delete_view_kwargs(success_message=self.deleted_message, **kwargs)
+
+
 class MemberEditView(generic.EditView):
     """Adds the privacy actions (export, erase) to the member's edit page."""
 
@@ -104,9 +127,12 @@ class MemberEditView(generic.EditView):
         return buttons
 
 
-class MemberViewSet(ModelViewSet):
+class MemberViewSet(RecordViewSet):
     index_view_class = ListingView
     model = Member
+    created_message = _("Member '%(object)s' created.")
+    updated_message = _("Member '%(object)s' updated.")
+    deleted_message = _("Member '%(object)s' deleted.")
     name = "members_member"
     url_prefix = "members/directory"
     icon = "group"
@@ -153,9 +179,12 @@ class NeedsResponseFilterSet(WagtailFilterSet):
         fields = ["year", "county", "review_status", "member"]
 
 
-class NeedsResponseViewSet(ModelViewSet):
+class NeedsResponseViewSet(RecordViewSet):
     index_view_class = ListingView
     model = NeedsResponse
+    created_message = _("Needs answer '%(object)s' created.")
+    updated_message = _("Needs answer '%(object)s' updated.")
+    deleted_message = _("Needs answer '%(object)s' deleted.")
     name = "members_needs"
     url_prefix = "members/needs"
     icon = "form"
@@ -184,8 +213,11 @@ class OnboardingMeetingFilterSet(WagtailFilterSet):
         fields = ["member"]
 
 
-class OnboardingMeetingViewSet(ModelViewSet):
+class OnboardingMeetingViewSet(RecordViewSet):
     model = OnboardingMeeting
+    created_message = _("Onboarding meeting '%(object)s' created.")
+    updated_message = _("Onboarding meeting '%(object)s' updated.")
+    deleted_message = _("Onboarding meeting '%(object)s' deleted.")
     name = "members_onboarding"
     url_prefix = "members/onboarding"
     icon = "calendar"
@@ -206,9 +238,23 @@ class AdviceRequestFilterSet(WagtailFilterSet):
         fields = ["status", "topic", "preferred_format", "member"]
 
 
-class AdviceRequestViewSet(ModelViewSet):
+class AdviceRequestCreateView(generic.CreateView):
+    """The new request's form opens with a row for the hours spent, so that advice
+    already given is recorded at once (an untouched row is ignored)."""
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        form.formsets["sessions"].extra = 1
+        return form
+
+
+class AdviceRequestViewSet(RecordViewSet):
     index_view_class = ListingView
+    add_view_class = AdviceRequestCreateView
     model = AdviceRequest
+    created_message = _("Advice request '%(object)s' created.")
+    updated_message = _("Advice request '%(object)s' updated.")
+    deleted_message = _("Advice request '%(object)s' deleted.")
     name = "members_advice"
     url_prefix = "members/advice"
     icon = "help"
@@ -238,8 +284,11 @@ class AdviceRequestViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class AdviceHoursBagViewSet(ModelViewSet):
+class AdviceHoursBagViewSet(RecordViewSet):
     model = AdviceHoursBag
+    created_message = _("Bag of advice hours '%(object)s' created.")
+    updated_message = _("Bag of advice hours '%(object)s' updated.")
+    deleted_message = _("Bag of advice hours '%(object)s' deleted.")
     name = "members_hours"
     url_prefix = "members/hours"
     icon = "time"

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .member_area import member_area_pages
 from .views.reports import REPORTS
 from .viewsets import MembersViewSetGroup
 
@@ -58,3 +59,16 @@ def register_privacy_log_actions(actions):
     actions.register_action(
         "members.erase_personal_data", _("Erase personal data"), _("Personal data erased")
     )
+
+
+@hooks.register("home_page_sections")
+def needs_questionnaire_on_the_home_page(request, home_page):
+    """The needs questionnaire, linked from the home page (see ``home_page_sections``)."""
+    questionnaire = member_area_pages()["questionnaire"]
+    if questionnaire is None:
+        return None
+    return {
+        "template": "members/includes/home_section.html",
+        "order": 40,
+        "questionnaire": questionnaire,
+    }

@@ -151,7 +151,13 @@ def _ensure_secretariat_group(home):
         "taxonomy": ["add_topic", "change_topic", "delete_topic"],
         "home": ["change_networksettings"],
         "wagtail_localize": ["submit_translation"],
-        "wagtailsearchpromotions": ["add_query", "change_query", "delete_query"],
+        "wagtailsearchpromotions": [
+            "add_searchpromotion",
+            "change_searchpromotion",
+            "delete_searchpromotion",
+        ],
+        # The public search's synonyms and its analytics of visitors' queries.
+        "search": ["add_synonym", "change_synonym", "delete_synonym", "view_queryrecord"],
     }.items():
         for codename in codenames:
             permission = Permission.objects.filter(

@@ -2,19 +2,29 @@
 
 from django.core.paginator import Paginator
 from django.db.models import F
+from django.http import HttpResponseBadRequest
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.models import NetworkSettings
+
+from .. import export
 from ..filters import LibraryFilter
 from .base import current_items
 
 
-class LibraryPage(Page):
-    """Lists, filters and paginates the knowledge base; the filter state lives in the URL."""
+class LibraryPage(RoutablePageMixin, Page):
+    """Lists, filters and paginates the knowledge base; the filter state lives in the URL.
+
+    ``export/csv/`` and ``export/json/`` download every result of the same filters
+    (all pages of them) with their full metadata: the library as open data.
+    """
 
     items_per_page = 12
 
@@ -33,11 +43,14 @@ class LibraryPage(Page):
         verbose_name = _("library")
         verbose_name_plural = _("libraries")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        filterset = LibraryFilter(
+    def filterset(self, request):
+        return LibraryFilter(
             request.GET, queryset=current_items(self.locale_id), locale=self.locale
         )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filterset = self.filterset(request)
         items = filterset.qs.select_related("locale").annotate(
             group_key=F("working_group__translation_key")
         )
@@ -51,8 +64,43 @@ class LibraryPage(Page):
             elided_page_range=paginator.get_elided_page_range(
                 page_of_items.number, on_each_side=2, on_ends=1
             ),
+            export_csv_url=self._export_url(request, "export_csv"),
+            export_json_url=self._export_url(request, "export_json"),
         )
         return context
+
+    def _export_url(self, request, route_name):
+        """The download of the same filters as this request (every page of results)."""
+        query = request.GET.copy()
+        query.pop("page", None)
+        url = self.get_url(request) + self.reverse_subpage(route_name)
+        return f"{url}?{query.urlencode()}" if query else url
+
+    @path("export/csv/", name="export_csv")
+    def export_csv(self, request):
+        return self._export(request, "csv")
+
+    @path("export/json/", name="export_json")
+    def export_json(self, request):
+        return self._export(request, "json")
+
+    def _export(self, request, export_format):
+        filterset = self.filterset(request)
+        if not filterset.is_valid():
+            return HttpResponseBadRequest(
+                gettext("Some filters could not be used; choose among the options offered."),
+                content_type="text/plain; charset=utf-8",
+            )
+        filters = {name: str(value) for name, value in filterset.form.cleaned_data.items() if value}
+        return export.download(
+            filterset.qs,
+            export_format,
+            filename=f"library-{self.locale.language_code}",
+            filters=filters,
+            locale=self.locale,
+            request=request,
+            licence_url=NetworkSettings.for_request(request).licence_url,
+        )
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)

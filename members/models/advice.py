@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
+from .. import numbers
 from .choices import AdviceFormat, AdviceStatus, Area
 from .needs import FIRST_YEAR
 
@@ -36,17 +37,19 @@ class AdviceHoursBag(models.Model):
         ordering = ["-year"]
 
     def __str__(self):
-        return f"{self.year}: {self.hours} h"
+        return f"{self.year}: {numbers.hours_text(self.hours)} h"
 
     def hours_used(self):
-        return AdviceSession.objects.filter(date__year=self.year).aggregate(total=Sum("hours"))[
-            "total"
-        ] or Decimal(0)
+        return numbers.hours(
+            AdviceSession.objects.filter(date__year=self.year).aggregate(total=Sum("hours"))[
+                "total"
+            ]
+        )
 
     hours_used.short_description = _("hours used")
 
     def hours_left(self):
-        return self.hours - self.hours_used()
+        return numbers.hours(self.hours) - self.hours_used()
 
     hours_left.short_description = _("hours left")
 
@@ -109,7 +112,7 @@ class AdviceRequest(ClusterableModel):
         return f"{self.member} · {self.get_topic_display()} · {self.requested_on:%Y-%m-%d}"
 
     def hours_spent(self):
-        return sum((session.hours for session in self.sessions.all()), Decimal(0))
+        return numbers.hours(sum((session.hours for session in self.sessions.all()), Decimal(0)))
 
     hours_spent.short_description = _("hours spent")
 
@@ -144,4 +147,4 @@ class AdviceSession(models.Model):
         ordering = ["date"]
 
     def __str__(self):
-        return f"{self.date:%Y-%m-%d}: {self.hours} h"
+        return f"{self.date:%Y-%m-%d}: {numbers.hours_text(self.hours)} h"

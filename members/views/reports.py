@@ -46,6 +46,7 @@ class MembersReportView(ExcelFriendlyCsvMixin, ReportView):
     """A table of aggregate rows; subclasses set ``fields`` (key → heading) and ``build_rows``."""
 
     filterset_class = YearFilterSet
+    results_template_name = "members/admin/report_results.html"
     paginate_by = None
     header_icon = "table"
     fields = {}
@@ -87,6 +88,13 @@ class MembersReportView(ExcelFriendlyCsvMixin, ReportView):
 
     def get_filtered_queryset(self):
         return self.build_rows(self.year)
+
+    def get_context_data(self, *args, **kwargs):
+        # The year and the downloads sit on the report's face, not behind the filter drawer
+        # and the "Actions" menu (members/admin/report_results.html).
+        context = super().get_context_data(*args, **kwargs)
+        context["year_choices"] = _year_choices()
+        return context
 
     def get_queryset(self):
         return self.get_filtered_queryset()

@@ -1,0 +1,214 @@
+"""The metadata of guides and policy documents, as one record per page.
+
+One owner for what a knowledge page says about itself to machines: the
+library's CSV and JSON downloads (``knowledge.export``) and the schema.org
+JSON-LD on each page (``knowledge.structured_data``) are both made from these
+records, so they never disagree. The fields and their meaning are the stable
+schema documented in ``docs/open-data.md``; add fields at the end, never
+rename or remove one without raising ``SCHEMA_VERSION``.
+
+Records are built a chunk of pages at a time, with a fixed number of queries
+per chunk (files, topics, tags, groups, translations), so that a library of
+50,000 items streams without loading it whole. Only what is public is listed:
+the pages come from the library's own query (``publishing.visibility``), their
+files are filtered by ``public_files`` and their translations by
+``public_pages``.
+"""
+
+from itertools import islice
+
+from django.db.models import F, Prefetch
+from django.utils.translation import override
+
+from wagtail.documents import get_document_model
+from wagtail.models import Page
+
+from publishing.visibility import public_files, public_pages
+from taxonomy.models import Topic
+
+from .models.base import WORKING_GROUP_CONTENT_TYPE, KnowledgeAttachment, KnowledgePage
+
+SCHEMA_VERSION = "1"
+CHUNK_SIZE = 500
+
+FIELDS = [
+    "id",
+    "translation_key",
+    "type",
+    "title",
+    "url",
+    "language",
+    "kind",
+    "kind_label",
+    "level",
+    "level_label",
+    "status",
+    "status_label",
+    "edition",
+    "publication_date",
+    "adopted_on",
+    "in_force_from",
+    "repealed_on",
+    "first_published_at",
+    "last_published_at",
+    "issuing_body",
+    "official_url",
+    "authors",
+    "summary",
+    "working_group",
+    "working_group_url",
+    "topics",
+    "tags",
+    "file_languages",
+    "files",
+    "translations",
+    "licence",
+]
+
+
+def _chunks(iterable, size):
+    iterator = iter(iterable)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def prepared(items):
+    """The query that ``records`` reads: specific fields joined, long text left out."""
+    return (
+        items.select_related("locale", "guidepage", "policydocumentpage")
+        .defer("guidepage__introduction", "policydocumentpage__body")
+        .annotate(group_key=F("working_group__translation_key"))
+        .prefetch_related(
+            Prefetch(
+                "attachments",
+                queryset=KnowledgeAttachment.objects.select_related("document").order_by(
+                    "sort_order"
+                ),
+            ),
+            "tags",
+            "topics",
+        )
+    )
+
+
+def records(items, *, locale, request, licence_url):
+    """One metadata dict per page of ``items``, in the query's order, ``CHUNK_SIZE`` at a time.
+
+    ``items`` is a queryset of ``KnowledgePage`` in ``locale`` (the library's filtered
+    results); labels are written in that locale's language.
+    """
+    with override(locale.language_code):
+        for chunk in _chunks(prepared(items).iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
+            context = _ChunkContext(chunk, locale, request)
+            for page in chunk:
+                yield _record(page, context, request, licence_url)
+
+
+class _ChunkContext:
+    """What a chunk of pages refers to, each looked up in one query."""
+
+    def __init__(self, pages, locale, request):
+        documents = [a.document for page in pages for a in page.attachments.all()]
+        self.public_document_ids = set(
+            public_files(
+                get_document_model().objects.filter(pk__in={d.pk for d in documents})
+            ).values_list("pk", flat=True)
+        )
+        topic_keys = {topic.translation_key for page in pages for topic in page.topics.all()}
+        self.topic_names = dict(
+            Topic.objects.filter(locale=locale, translation_key__in=topic_keys).values_list(
+                "translation_key", "name"
+            )
+        )
+        group_keys = {page.group_key for page in pages if page.group_key}
+        self.groups = {
+            group.translation_key: group
+            for group in public_pages(
+                Page.objects.filter(
+                    locale=locale, translation_key__in=group_keys, **WORKING_GROUP_CONTENT_TYPE
+                ).select_related("locale")
+            )
+        }
+        self.translations = {}
+        for translation in (
+            public_pages(
+                Page.objects.filter(translation_key__in={page.translation_key for page in pages})
+            )
+            .exclude(locale=locale)
+            .select_related("locale")
+            .order_by("locale__language_code")
+        ):
+            self.translations.setdefault(translation.translation_key, []).append(
+                {
+                    "language": translation.locale.language_code,
+                    "url": translation.get_full_url(request),
+                }
+            )
+
+
+def _record(page, context, request, licence_url):
+    guide = getattr(page, "guidepage", None)
+    policy = getattr(page, "policydocumentpage", None)
+    files = [
+        {
+            "title": attachment.label or attachment.document.title,
+            "url": request.build_absolute_uri(attachment.document.url),
+            "size": attachment.document.file_size,
+            "format": attachment.document.file_extension.lower(),
+            "language": attachment.document.language or None,
+        }
+        for attachment in page.attachments.all()
+        if attachment.document_id in context.public_document_ids
+    ]
+    group = context.groups.get(page.group_key)
+    return {
+        "id": page.pk,
+        "translation_key": str(page.translation_key),
+        "type": "policy_document" if policy else "guide",
+        "title": page.title,
+        "url": page.get_full_url(request),
+        "language": page.locale.language_code,
+        "kind": page.kind,
+        "kind_label": str(page.get_kind_display()),
+        "level": policy.level if policy else None,
+        "level_label": str(policy.get_level_display()) if policy else None,
+        "status": policy.document_status if policy else (guide.edition_status if guide else None),
+        "status_label": (
+            str(policy.get_document_status_display())
+            if policy
+            else (str(guide.get_edition_status_display()) if guide else None)
+        ),
+        "edition": guide.edition_number if guide else None,
+        "publication_date": _iso(page.publication_date),
+        "adopted_on": _iso(policy.adopted_on) if policy else None,
+        "in_force_from": _iso(policy.in_force_from) if policy else None,
+        "repealed_on": _iso(policy.repealed_on) if policy else None,
+        "first_published_at": _iso(page.first_published_at),
+        "last_published_at": _iso(page.last_published_at),
+        "issuing_body": policy.issuing_body if policy else "",
+        "official_url": policy.official_url if policy else "",
+        "authors": page.authors,
+        "summary": page.summary,
+        "working_group": group.title if group else None,
+        "working_group_url": group.get_full_url(request) if group else None,
+        "topics": sorted(
+            context.topic_names[topic.translation_key]
+            for topic in page.topics.all()
+            if topic.translation_key in context.topic_names
+        ),
+        "tags": sorted(tag.name for tag in page.tags.all()),
+        "file_languages": sorted({file["language"] for file in files if file["language"]}),
+        "files": files,
+        "translations": context.translations.get(page.translation_key, []),
+        "licence": licence_url,
+    }
+
+
+def record_for_page(page, request, licence_url):
+    """The record of one knowledge page, as the library's downloads list it."""
+    items = KnowledgePage.objects.filter(pk=page.pk)
+    return next(records(items, locale=page.locale, request=request, licence_url=licence_url))
