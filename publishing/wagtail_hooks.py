@@ -1,10 +1,13 @@
 """Admin wiring of the publishing app."""
 
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from . import views
+from .missing_translations import MissingTranslationsView, may_translate
 
 
 @hooks.register("register_admin_urls", order=-1)
@@ -24,3 +27,32 @@ def translation_views_that_publish_nothing():
             views.SyncWithoutPublishingView.as_view(),
         ),
     ]
+
+
+# --- Reports › Missing translations (``publishing.missing_translations``) -------------------
+
+
+@hooks.register("register_admin_urls")
+def missing_translations_url():
+    return [
+        path(
+            "reports/missing-translations/",
+            MissingTranslationsView.as_view(),
+            name="missing_translations",
+        )
+    ]
+
+
+class MissingTranslationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_translate(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def missing_translations_menu_item():
+    return MissingTranslationsMenuItem(
+        _("Missing translations"),
+        reverse("missing_translations"),
+        icon_name="wagtail-localize-language",
+        order=950,
+    )
