@@ -1,22 +1,24 @@
 """Sending a bulletin to its subscribers: at most once each, in batches, with retries.
 
-*Send* (``start``) records the sending and hands it to the worker
-(``subscriptions.tasks.send_bulletin``), which queues one ``Delivery`` per
-recipient (the unique constraint ignores those who already have one) and sends
-``BATCH_SIZE`` messages per batch over one SMTP connection.
+*Send* (``tasks.start_sending``) records the sending (``record_start``) and
+hands it to the worker (``tasks.send_bulletin``), which queues one ``Delivery``
+per recipient (the unique constraint ignores those who already have one) and
+sends ``SUBSCRIPTIONS_BATCH_SIZE`` (200) messages per batch over one SMTP
+connection.
 
 At most once: a delivery is claimed (``queued`` → ``sending``, a conditional
 update that only one worker can win) in the same transaction that records the
 previous message's outcome, and only then sent. A worker killed mid-batch so
 leaves at most one delivery in ``sending``: whether its message left is
-unknown, so it is never sent again; after ``SENDING_LEASE`` it is reported
-as failed. Everything still queued is sent when the sending is resumed
+unknown, so it is never sent again; after ``SUBSCRIPTIONS_SENDING_LEASE_SECONDS``
+(15 minutes) it is reported as failed. Everything still queued is sent when the sending is resumed
 (*Send* again, or ``manage.py resume_bulletin_sendings``).
 
 Failures: a 4xx reply or a lost connection is temporary; the delivery is tried
-again after ``RETRY_DELAYS`` (one per retry), then reported as failed. A 5xx
-reply is permanent: for a refused recipient or message the address is marked
-bounced and gets nothing more.
+again after each of ``SUBSCRIPTIONS_RETRY_DELAYS`` (1, 5, 30, 120 minutes), then
+reported as failed. A 5xx reply is permanent: for a refused recipient or message
+the address is marked bounced and gets nothing more (a refused sender is the
+network's misconfiguration, not the reader's: reported, not bounced).
 """
 
 import datetime

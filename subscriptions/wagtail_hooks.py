@@ -10,8 +10,9 @@ from wagtail.permissions import register_permission_policy
 
 from news.models import BulletinPage
 
+from . import sending
 from .admin_views import bulletin_sending
-from .models import Subscriber
+from .models import Sending, Subscriber
 from .permissions import SubscriberPermissionPolicy, forbidden_when_denied
 from .viewsets import SubscriberViewSet
 
@@ -39,8 +40,15 @@ def send_by_email_button(page, user, view_name, next_url=None):
     """On a bulletin's pages in the admin, for those who may edit it."""
     if page.specific_class is not BulletinPage or not page.permissions_for_user(user).can_edit():
         return
+    label = _("Send by email")
+    if Sending.objects.filter(bulletin_id=page.pk).exists():
+        report = sending.report(page)
+        label = _(
+            "Sent by email: %(sent)s sent, %(failed)s failed, %(skipped)s skipped, "
+            "%(waiting)s waiting"
+        ) % vars(report)
     yield Button(
-        _("Send by email"),
+        label,
         url=reverse("subscriptions_bulletin_sending", args=[page.pk]),
         icon_name="mail",
         priority=40,

@@ -156,6 +156,9 @@ def test_the_report_shows_progress_and_counts(
     assert '<progress max="100" value="100"' in html
     assert "<td>2</td><td>1</td><td>1</td><td>0</td><td>0</td>" in html
     assert "550" in html
+    edit = reverse("wagtailadmin_pages:edit", args=[bulletins["ca"].pk])
+    header = secretariat_client.get(edit).content.decode()
+    assert "1 enviats, 1 fallits, 0 omesos, 0 pendents" in header
 
 
 def test_a_bulletin_that_is_not_public_cannot_be_sent(secretariat_client, bulletins, mailbox):
