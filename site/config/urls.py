@@ -13,6 +13,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from documents.originals import serve_original_image
 from home.sitemaps import AllLanguagesSitemap
 from home.views import robots_txt
+from operations.health import health
 from search import urls as search_urls
 
 from .api import api_router
@@ -31,6 +32,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("health/", health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -68,6 +68,8 @@ INSTALLED_APPS = PROJECT_APPS + [
 ]
 
 MIDDLEWARE = [
+    # First: it times every request and gives it an id (operations.requestlog).
+    "operations.requestlog.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "operations.security.ContentSecurityPolicyMiddleware",
@@ -257,13 +259,25 @@ DEMO_CONTENT_LOADERS = [
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(levelname)s %(name)s %(message)s"},
+        "json": {"()": "operations.requestlog.JsonLinesFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "requests": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
     "root": {"handlers": ["console"], "level": env.text("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # One JSON line per request at INFO: on in production, off under `make run`.
+        "operations.requests": {
+            "handlers": ["requests"],
+            "level": env.text("REQUEST_LOG_LEVEL", "WARNING"),
+            "propagate": False,
+        },
     },
 }
 
@@ -322,10 +336,20 @@ CACHES = {
         }
     ),
 }
+# Keeps sites (or test fleets) that share one Redis apart.
+CACHES["default"]["KEY_PREFIX"] = env.text("CACHE_KEY_PREFIX")
 # Anonymous page cache (operations.pagecache): seconds to keep a page; 0 turns it off.
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(env.text("PAGE_CACHE_SECONDS", "600"))
-PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/api/", "/i18n/", "/static/", "/media/"]
+PAGE_CACHE_EXCLUDED_PATHS = [
+    "/admin/",
+    "/documents/",
+    "/api/",
+    "/i18n/",
+    "/static/",
+    "/media/",
+    "/health/",
+]
 # Searches always reach the view, so that the search analytics count every one.
 PAGE_CACHE_EXCLUDED_PATTERNS = [r"^/[a-z]{2}(-[a-z]+)?/search/"]
 
@@ -345,3 +369,7 @@ LOGIN_THROTTLE_DEVICE_COOKIE_DAYS = 180
 # Behind a reverse proxy, the request header that carries the client's address
 # (e.g. HTTP_X_FORWARDED_FOR); empty uses REMOTE_ADDR.
 LOGIN_THROTTLE_CLIENT_ADDRESS_HEADER = env.text("CLIENT_ADDRESS_HEADER")
+
+# /health/ (operations.health): the task queue counts as stuck when a ready task has
+# waited longer than this, which means no worker is taking tasks.
+HEALTH_TASKS_MAX_WAIT_SECONDS = int(env.text("HEALTH_TASKS_MAX_WAIT_SECONDS", "300"))
