@@ -23,6 +23,7 @@ from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from contentblocks.blocks import BodyBlock
+from news.panels import SectionInlinePanel
 from news.visibility import localized_pages
 from publishing.visibility import public_pages
 from taxonomy.models import Topic
@@ -221,8 +222,18 @@ class BulletinPage(RoutablePageMixin, NewsPage):
         FieldPanel("lead"),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
         FieldPanel("body", heading=_("Editorial")),
-        InlinePanel("chosen_news", label=_("News in this bulletin")),
-        InlinePanel("chosen_events", label=_("Events in this bulletin")),
+        SectionInlinePanel(
+            "chosen_news",
+            label=_("News in this bulletin"),
+            chooser_field="news",
+            section="news.NewsIndexPage",
+        ),
+        SectionInlinePanel(
+            "chosen_events",
+            label=_("Events in this bulletin"),
+            chooser_field="event",
+            section="news.AgendaPage",
+        ),
         MultiFieldPanel(
             [
                 PageChooserPanel("related_group", "groups.WorkingGroupPage"),
