@@ -123,13 +123,24 @@ def _inputs():
 def ensure_built():
     """The build for the database ``DATABASE_URL`` names (SQLite when it names none),
     made now when it is missing or out of date."""
-    return _ensure_built(os.environ.get("DATABASE_URL", ""))
+    demo, error = _attempt(os.environ.get("DATABASE_URL", ""))
+    if error is not None:
+        raise error
+    return demo
 
 
 @cache
+def _attempt(url):
+    # Once per process, failure included: the test database and the browser's server
+    # start from the same build even when files change while the tests run, and a
+    # build that failed is not tried again for every test.
+    try:
+        return _ensure_built(url), None
+    except RuntimeError as error:
+        return None, error
+
+
 def _ensure_built(url):
-    # Once per process: the test database and the browser's server start from the
-    # same build, even when files change while the tests run.
     CACHE.mkdir(parents=True, exist_ok=True)
     key = fingerprint()
     if url.startswith("postgres"):
