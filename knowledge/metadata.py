@@ -209,6 +209,11 @@ def _record(page, context, request, licence_url):
 
 
 def record_for_page(page, request, licence_url):
-    """The record of one knowledge page, as the library's downloads list it."""
+    """The record of one saved knowledge page, as the library's downloads list it (its
+    stored content: a preview of a draft shows the published metadata); ``None`` for a
+    page not saved yet."""
+    if page.pk is None:
+        return None
     items = KnowledgePage.objects.filter(pk=page.pk)
-    return next(records(items, locale=page.locale, request=request, licence_url=licence_url))
+    found = records(items, locale=page.locale, request=request, licence_url=licence_url)
+    return next(found, None)

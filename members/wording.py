@@ -22,7 +22,7 @@ a name that starts with another word is a proper name and takes none.
 
 import unicodedata
 
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, override
 
 MASCULINE = "m"
 FEMININE = "f"
@@ -104,5 +104,6 @@ def of_name(name, language=None):
         return _catalan(name)
     if language == "es":
         return _spanish(name)
-    # Translators: "of" before an institution's name, where no article is needed.
-    return gettext("of %(name)s") % {"name": name}
+    with override(language):
+        # Translators: "of" before an institution's name, where no article is needed.
+        return gettext("of %(name)s") % {"name": name}

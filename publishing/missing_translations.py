@@ -130,7 +130,8 @@ def _is_outdated(page, target, translation_source):
         return False
     if translation_source is not None:
         return page.last_published_at > translation_source.last_updated_at
-    return target.last_published_at is None or page.last_published_at > target.last_published_at
+    published = target.last_published_at
+    return published is not None and page.last_published_at > published
 
 
 def _sync_url(page, translation_source):

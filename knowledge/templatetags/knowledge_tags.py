@@ -23,4 +23,6 @@ def json_ld(context, page):
     request = context["request"]
     network = NetworkSettings.for_request(request)
     record = record_for_page(page, request, network.licence_url)
+    if record is None:
+        return ""
     return json_ld_script(structured_data(record, publisher_name=network.name))

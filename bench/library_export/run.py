@@ -1,0 +1,106 @@
+"""Library export benchmark: the CSV and JSON downloads of a library of N items.
+
+    python -m bench.library_export                  # 50,000 items, SQLite
+    python -m bench.library_export --items 5000 --postgres postgres://postgres@127.0.0.1:5432
+    python -m bench.library_export --reuse          # keep the database an earlier run built
+
+The database (``/tmp/library-export-bench/``, or ``library_export_bench`` on
+PostgreSQL) is built once with ``migrate``, ``load_demo`` and N generated policy
+documents (``bench.library_export.generate``). Each format is then exported
+once in a fresh process (``bench.library_export.export``), which reads the
+streamed response and throws it away. Printed per format: items, megabytes,
+seconds, items per second, resident memory before the request and the
+process's peak. The run fails when the peak passes ``MEMORY_CAP_MIB``: the
+export streams a chunk of ``knowledge.metadata.CHUNK_SIZE`` pages at a time,
+so its memory does not grow with the library (docs/open-data.md).
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+WORK = Path("/tmp/library-export-bench")
+DATABASE = "library_export_bench"
+# The exporting process's peak resident memory, whatever the number of items.
+MEMORY_CAP_MIB = 300
+
+
+def environment(postgres):
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="config.settings.test",
+        PYTHONPATH=f"{ROOT}:{ROOT / 'site'}",
+        VAR_DIR=str(WORK),
+        MEDIA_ROOT=str(WORK / "media"),
+    )
+    env.pop("ELASTICSEARCH_URL", None)
+    if postgres:
+        env["DATABASE_URL"] = f"{postgres.rstrip('/')}/{DATABASE}"
+    else:
+        env["DATABASE_URL"] = f"sqlite:///{WORK / 'db.sqlite3'}"
+    return env
+
+
+def call(args, env, **kwargs):
+    return subprocess.run([PYTHON, *args], cwd=ROOT, env=env, check=True, **kwargs)
+
+
+def build(env, postgres, items):
+    if WORK.exists():
+        shutil.rmtree(WORK)
+    WORK.mkdir(parents=True)
+    if postgres:
+        import psycopg
+
+        with psycopg.connect(postgres.rstrip("/") + "/postgres", autocommit=True) as connection:
+            connection.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
+            connection.execute(f"CREATE DATABASE {DATABASE}")
+    call(["manage.py", "migrate", "--noinput", "-v0"], env)
+    call(["manage.py", "load_demo", "-v0"], env)
+    call(["-m", "bench.library_export.generate", str(items)], env)
+    (WORK / "built").write_text(str(items))
+
+
+def export(env, export_format):
+    output = call(
+        ["-m", "bench.library_export.export", export_format], env, capture_output=True, text=True
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--items", type=int, default=50_000, help="generated items to add")
+    parser.add_argument(
+        "--postgres", help="a PostgreSQL server URL, e.g. postgres://postgres@127.0.0.1:5432"
+    )
+    parser.add_argument("--reuse", action="store_true", help="keep the database of an earlier run")
+    args = parser.parse_args()
+
+    env = environment(args.postgres)
+    built = WORK / "built"
+    if not (args.reuse and built.exists() and built.read_text() == str(args.items)):
+        build(env, args.postgres, args.items)
+    call(["manage.py", "migrate", "--noinput", "-v0"], env)  # the code may be newer
+    print(f"database   {'PostgreSQL' if args.postgres else 'SQLite'}")
+    print(f"generated  {args.items} items (plus the demo's)")
+    peaks = []
+    for export_format in ("csv", "json"):
+        figures = export(env, export_format)
+        peaks.append(figures["peak_rss_mib"])
+        print(
+            f"{export_format:<5}      {figures['items']} items, "
+            f"{figures['bytes'] / 2**20:.1f} MB in {figures['seconds']:.1f} s "
+            f"({figures['items'] / figures['seconds']:.0f} items/s), "
+            f"RSS {figures['rss_before_mib']:.0f} MiB before, "
+            f"peak {figures['peak_rss_mib']:.0f} MiB"
+        )
+    print(f"memory cap {MEMORY_CAP_MIB} MiB peak RSS")
+    if max(peaks) > MEMORY_CAP_MIB:
+        raise SystemExit(f"the export's peak RSS {max(peaks):.0f} MiB passes the cap")
