@@ -7,8 +7,8 @@ from wagtail import hooks
 from wagtail.admin.staticfiles import versioned_static
 
 from .dashboard import CoordinatorPanel
-from .review import confirm_editor_decision, guard_editor_decision
 from .review_dashboard import REVIEW_ACTION_URL_NAME, ReviewActionView, use_review_queue_panel
+from .review_editor import confirm_editor_decision, guard_editor_decision
 
 
 @hooks.register("construct_homepage_panels")

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from wagtail.users.models import UserProfile
 
-from groups.wagtail_catalogue import WAGTAIL_REVIEW_LABELS
+from groups.wagtail_catalogue import WAGTAIL_REVIEW_STRINGS
 
 from .conftest import submit
 from .edit_form import edit_form
@@ -83,6 +83,23 @@ def test_the_editor_review_buttons_read_as_whole_phrases(client, users, in_revie
     assert labels == EDITOR_LABELS[language]
 
 
+CANCEL_LABELS = {
+    "ca": "Cancel·la el flux de treball",
+    "es": "Cancelar el flujo de trabajo",
+    "en": "Cancel workflow",
+}
+
+
+@pytest.mark.parametrize("language", ["ca", "es", "en"])
+def test_the_coordinator_cancel_button_is_correct_in_every_language(
+    client, users, in_review, language
+):
+    speaks(users["coordinator_a"], language)
+    client.force_login(users["coordinator_a"])
+    buttons = edit_form(client, in_review).buttons
+    assert buttons["action-cancel-workflow"].strip() == CANCEL_LABELS[language]
+
+
 @pytest.mark.parametrize("language", ["ca", "es", "en"])
 def test_the_dashboard_review_buttons_speak_the_reviewer_language(
     client, users, in_review, language
@@ -96,11 +113,11 @@ def test_the_dashboard_review_buttons_speak_the_reviewer_language(
 
 
 @pytest.mark.parametrize("language", ["ca", "es"])
-def test_every_corrected_wagtail_label_is_translated(language):
+def test_every_corrected_wagtail_string_is_translated(language):
     from django.utils import translation
 
     with translation.override(language):
-        assert all(translation.gettext(msgid) != msgid for msgid in WAGTAIL_REVIEW_LABELS)
+        assert all(translation.gettext(msgid) != msgid for msgid in WAGTAIL_REVIEW_STRINGS)
 
 
 @pytest.mark.parametrize("language", ["ca", "es", "en"])

@@ -5,7 +5,7 @@
  * - autosave noticing those inputs as an edit and posting a copy of the form,
  *   decision included, while the real submission is still being answered;
  * - a second press sending the same decision again.
- * See groups/review.py, which refuses both on the server as well.
+ * See groups/review_editor.py, which refuses both on the server as well.
  */
 (() => {
   const DECISION_FIELD = 'action-workflow-action';
