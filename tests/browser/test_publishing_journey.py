@@ -40,6 +40,18 @@ def _choose(page, field_id, value):
     )
 
 
+def _add_inline_form(page, prefix):
+    # The "Add" button works once the admin's scripts have started: press it until
+    # the new form is there.
+    page.wait_for_load_state("networkidle")
+    for _ in range(10):
+        page.locator(f"#id_{prefix}-ADD").click()
+        if page.locator(f"#id_{prefix}-0-document").count():
+            return
+        page.wait_for_timeout(500)
+    raise AssertionError(f"the {prefix} panel did not add a form")
+
+
 def _unique_word():
     return "".join(random.choice(string.ascii_lowercase) for _ in range(12))
 
@@ -101,7 +113,7 @@ def test_nothing_is_public_until_the_secretariat_approves(page, browser, demo_se
     page.select_option("#id_kind", index=1)
     page.fill("#id_publication_date", "2022-05-01")
     _choose(page, "id_cover_image", image_id)
-    page.locator("#id_attachments-ADD").click()
+    _add_inline_form(page, "attachments")
     _choose(page, "id_attachments-0-document", document_id)
     panel = page.locator("#id_slug").evaluate("field => field.closest('[role=tabpanel]').id")
     page.click(f"[role=tab][aria-controls='{panel}']")
