@@ -22,6 +22,7 @@ class SearchableDocument(AbstractDocument):
         NO_TEXT = "no_text", _("No extractable text")
         UNSUPPORTED = "unsupported", _("File type not supported")
         TOO_LARGE = "too_large", _("Too large to read")
+        TOO_COMPLEX = "too_complex", _("Too complex to read")
         FAILED = "failed", _("Extraction failed")
 
     description = models.TextField(_("description"), blank=True)

@@ -15,6 +15,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from operations.csv_cells import neutralise
+
 from .models import AdviceRequest, AdviceSession, ContactPerson, NeedsResponse, OnboardingMeeting
 
 ERASED = "[erased]"
@@ -130,7 +132,7 @@ def export_member_csv(member):
     writer.writerow(["field", "value"])
     data = json.loads(export_member_json(member))
     for key, value in _flatten("", data):
-        writer.writerow([key, value])
+        writer.writerow([key, neutralise(value)])
     return output.getvalue()
 
 

@@ -10,7 +10,8 @@ class OperationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import login_throttle, pagecache
+        from . import csv_cells, login_throttle, pagecache
 
         pagecache.connect_purge_signals()
         login_throttle.connect_signals()
+        csv_cells.install()

@@ -21,11 +21,20 @@ What is cached: anonymous GET/HEAD responses with status 200 that set no
 cookie, hold no CSRF token and vary on nothing but the cookie (the session
 looked up to find the user) and the encoding. Requests carrying a session or
 messages cookie always go to the view, so editors see their own state.
+
+Query strings: the key holds the path and the query parameters sorted, without
+tracking parameters (``utm_*``, ``fbclid``…, ``PAGE_CACHE_TRACKING_PARAMETERS``),
+so a campaign link is served the page cached for the plain address. A request
+that carries tracking parameters never *stores* an entry (the page it rendered
+may echo them), and one path keeps at most ``PAGE_CACHE_MAX_VARIANTS_PER_PATH``
+query-string variants per generation (filters and pages of a listing), so
+random query strings cannot fill the cache.
 """
 
 import hashlib
 import re
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -70,10 +79,55 @@ def purge():
         cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
 
 
-def _cache_key(request):
-    raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"pagecache:{_generation()}:{digest}"
+def _is_tracking(name):
+    name = name.lower()
+    return name.startswith(tuple(settings.PAGE_CACHE_TRACKING_PREFIXES)) or (
+        name in settings.PAGE_CACHE_TRACKING_PARAMETERS
+    )
+
+
+def _has_tracking(request):
+    return any(_is_tracking(name) for name in request.GET)
+
+
+def _significant_query(request):
+    """The query string without tracking parameters, in one order whatever the link's."""
+    pairs = sorted(
+        (name, value)
+        for name, values in request.GET.lists()
+        if not _is_tracking(name)
+        for value in values
+    )
+    return urlencode(pairs)
+
+
+def _digest(text):
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _cache_key(request, generation):
+    query = _significant_query(request)
+    raw = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    return f"pagecache:{generation}:{_digest(raw)}"
+
+
+def _may_store(request, generation):
+    """Tracking parameters never store; a path's query-string variants are counted."""
+    if _has_tracking(request):
+        return False
+    query = _significant_query(request)
+    if not query:
+        return True
+    if len(query) > settings.PAGE_CACHE_MAX_QUERY_LENGTH:
+        return False
+    cache = _cache()
+    key = f"pagecache:{generation}:variants:{_digest(request.get_host() + request.path)}"
+    cache.add(key, 0, settings.PAGE_CACHE_SECONDS)
+    try:
+        variants = cache.incr(key)
+    except ValueError:  # evicted in between: count this one as the first
+        variants = 1
+    return variants <= settings.PAGE_CACHE_MAX_VARIANTS_PER_PATH
 
 
 def _request_is_cacheable(request):
@@ -116,13 +170,14 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not _enabled() or not _request_is_cacheable(request):
             return self.get_response(request)
-        key = _cache_key(request)
+        generation = _generation()
+        key = _cache_key(request, generation)
         cached = _cache().get(key)
         if cached is not None:
             cached[HEADER] = "hit"
             return cached
         response = self.get_response(request)
-        if _response_is_cacheable(request, response):
+        if _response_is_cacheable(request, response) and _may_store(request, generation):
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             response[HEADER] = "miss"

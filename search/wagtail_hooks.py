@@ -3,18 +3,27 @@
 import datetime
 
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from wagtail import hooks
-from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from operations.admin_refusal import forbidden_when_denied
+
 from . import analytics
-from .models import Synonym
+from .models import QueryRecord, Synonym
+
+# Visitors' searches may hold personal data: only holders of "view search query records"
+# (the secretariat) read them, in the menu and at the address alike.
+analytics_permission = ModelPermissionPolicy(QueryRecord)
 
 
 class SynonymViewSet(SnippetViewSet):
@@ -29,7 +38,9 @@ class SynonymViewSet(SnippetViewSet):
 register_snippet(SynonymViewSet)
 
 
-class SearchAnalyticsView(WagtailAdminTemplateMixin, TemplateView):
+class SearchAnalyticsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    permission_policy = analytics_permission
+    permission_required = "view"
     template_name = "search/admin/analytics.html"
     page_title = _("Search analytics")
     header_icon = "search"
@@ -59,11 +70,24 @@ class SearchAnalyticsView(WagtailAdminTemplateMixin, TemplateView):
 
 @hooks.register("register_admin_urls")
 def register_analytics_url():
-    return [path("search-analytics/", SearchAnalyticsView.as_view(), name="search_analytics")]
+    view = forbidden_when_denied(SearchAnalyticsView.as_view())
+    return [path("search-analytics/", view, name="search_analytics")]
+
+
+class SearchAnalyticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return analytics_permission.user_has_permission(request.user, "view")
 
 
 @hooks.register("register_reports_menu_item")
 def register_analytics_menu_item():
-    return AdminOnlyMenuItem(
+    return SearchAnalyticsMenuItem(
         _("Search analytics"), reverse("search_analytics"), icon_name="search", order=900
     )
+
+
+@hooks.register("register_permissions")
+def register_analytics_permission():
+    """Lists "view search query records" in the admin's group editor, so that the
+    secretariat's access to search analytics is managed with its other permissions."""
+    return Permission.objects.filter(content_type__app_label="search", codename="view_queryrecord")
