@@ -184,6 +184,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
+# A file Pillow cannot decode is a form error, not a 500 (documents.image_forms).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "documents.image_forms.ImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
@@ -221,6 +223,12 @@ TASKS = {
         "BACKEND": env.text("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
     }
 }
+
+# Reading the text of uploaded files (documents.extraction), always in the box of
+# documents.sandbox: a child process with these limits. Past one, the file is "too complex".
+DOCUMENTS_EXTRACTION_CPU_SECONDS = int(env.text("EXTRACTION_CPU_SECONDS", "20"))
+DOCUMENTS_EXTRACTION_MEMORY_MB = int(env.text("EXTRACTION_MEMORY_MB", "512"))
+DOCUMENTS_EXTRACTION_TIMEOUT_SECONDS = int(env.text("EXTRACTION_TIMEOUT_SECONDS", "60"))
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
@@ -353,6 +361,15 @@ PAGE_CACHE_EXCLUDED_PATHS = [
 ]
 # Searches always reach the view, so that the search analytics count every one.
 PAGE_CACHE_EXCLUDED_PATTERNS = [r"^/[a-z]{2}(-[a-z]+)?/search/"]
+# Left out of the cache key, and a request carrying them never stores a page.
+PAGE_CACHE_TRACKING_PREFIXES = ["utm", "mtm_", "pk_", "_hs", "hsa_"]
+PAGE_CACHE_TRACKING_PARAMETERS = [
+    "fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "yclid", "twclid", "ttclid",
+    "igshid", "li_fat_id", "mc_cid", "mc_eid", "_ga", "_gl", "mkt_tok", "ref_src",
+]  # fmt: skip
+# Query-string variants cached per path (listing filters and pages), and their longest query.
+PAGE_CACHE_MAX_VARIANTS_PER_PATH = 50
+PAGE_CACHE_MAX_QUERY_LENGTH = 300
 
 # The public needs questionnaire (members.guard): answers kept per client address and hour.
 QUESTIONNAIRE_MAX_PER_ADDRESS = 10
