@@ -17,7 +17,7 @@ files are filtered by ``public_files`` and their translations by
 
 from itertools import islice
 
-from django.db.models import F, Prefetch
+from django.db.models import F, Prefetch, Q
 from django.utils.translation import override
 
 from wagtail.documents import get_document_model
@@ -95,59 +95,70 @@ def prepared(items):
     )
 
 
-def records(items, *, locale, request, licence_url):
+def records(items, *, request, licence_url, locale=None):
     """One metadata dict per page of ``items``, in the query's order, ``CHUNK_SIZE`` at a time.
 
-    ``items`` is a queryset of ``KnowledgePage`` in ``locale`` (the library's filtered
-    results); labels are written in that locale's language.
+    ``items`` is a queryset of ``KnowledgePage`` in one locale (the library's filtered
+    results), ``locale`` or else the first page's; labels are written in its language.
     """
-    with override(locale.language_code):
-        for chunk in _chunks(prepared(items).iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
-            context = _ChunkContext(chunk, locale, request)
+    for chunk in _chunks(prepared(items).iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
+        chunk_locale = locale or chunk[0].locale
+        with override(chunk_locale.language_code):
+            context = _ChunkContext(chunk, chunk_locale, request)
             for page in chunk:
                 yield _record(page, context, request, licence_url)
 
 
 class _ChunkContext:
-    """What a chunk of pages refers to, each looked up in one query."""
+    """What a chunk of pages refers to, each kind looked up in one query."""
 
     def __init__(self, pages, locale, request):
-        documents = [a.document for page in pages for a in page.attachments.all()]
-        self.public_document_ids = set(
-            public_files(
-                get_document_model().objects.filter(pk__in={d.pk for d in documents})
-            ).values_list("pk", flat=True)
-        )
-        topic_keys = {topic.translation_key for page in pages for topic in page.topics.all()}
-        self.topic_names = dict(
-            Topic.objects.filter(locale=locale, translation_key__in=topic_keys).values_list(
-                "translation_key", "name"
+        documents = {a.document_id for page in pages for a in page.attachments.all()}
+        self.public_document_ids = (
+            set(
+                public_files(get_document_model().objects.filter(pk__in=documents)).values_list(
+                    "pk", flat=True
+                )
             )
+            if documents
+            else set()
         )
-        group_keys = {page.group_key for page in pages if page.group_key}
-        self.groups = {
-            group.translation_key: group
-            for group in public_pages(
-                Page.objects.filter(
-                    locale=locale, translation_key__in=group_keys, **WORKING_GROUP_CONTENT_TYPE
-                ).select_related("locale")
-            )
+        topic_keys = {
+            topic.translation_key
+            for page in pages
+            for topic in page.topics.all()
+            if topic.locale_id != locale.pk
         }
+        self.topic_names = {
+            topic.translation_key: topic.name
+            for page in pages
+            for topic in page.topics.all()
+            if topic.locale_id == locale.pk
+        }
+        if topic_keys:
+            self.topic_names.update(
+                Topic.objects.filter(locale=locale, translation_key__in=topic_keys).values_list(
+                    "translation_key", "name"
+                )
+            )
+        # The working groups and the other languages' versions: one public_pages query.
+        group_keys = {page.group_key for page in pages if page.group_key}
+        page_keys = {page.translation_key for page in pages}
+        related = public_pages(
+            Page.objects.filter(
+                Q(translation_key__in=page_keys)
+                | Q(locale=locale, translation_key__in=group_keys, **WORKING_GROUP_CONTENT_TYPE)
+            ).select_related("locale")
+        ).order_by("locale__language_code")
+        self.groups = {}
         self.translations = {}
-        for translation in (
-            public_pages(
-                Page.objects.filter(translation_key__in={page.translation_key for page in pages})
-            )
-            .exclude(locale=locale)
-            .select_related("locale")
-            .order_by("locale__language_code")
-        ):
-            self.translations.setdefault(translation.translation_key, []).append(
-                {
-                    "language": translation.locale.language_code,
-                    "url": translation.get_full_url(request),
-                }
-            )
+        for found in related:
+            if found.translation_key in group_keys and found.locale_id == locale.pk:
+                self.groups[found.translation_key] = found
+            elif found.translation_key in page_keys and found.locale_id != locale.pk:
+                self.translations.setdefault(found.translation_key, []).append(
+                    {"language": found.locale.language_code, "url": found.get_full_url(request)}
+                )
 
 
 def _record(page, context, request, licence_url):
@@ -214,6 +225,7 @@ def record_for_page(page, request, licence_url):
     page not saved yet."""
     if page.pk is None:
         return None
-    items = KnowledgePage.objects.filter(pk=page.pk)
-    found = records(items, locale=page.locale, request=request, licence_url=licence_url)
+    found = records(
+        KnowledgePage.objects.filter(pk=page.pk), request=request, licence_url=licence_url
+    )
     return next(found, None)

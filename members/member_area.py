@@ -1,6 +1,9 @@
 """The members' public pages in the visitor's language, which the footer and home page link to."""
 
-from wagtail.models import Locale
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import get_language
+
+from wagtail.models import Page
 
 from publishing.visibility import public_pages
 
@@ -8,9 +11,21 @@ from .models import MemberDirectoryPage, NeedsQuestionnairePage
 
 
 def member_area_pages():
-    """The needs questionnaire and the member directory of the active language, when public."""
-    locale = Locale.get_active()
-    return {
-        "questionnaire": public_pages(NeedsQuestionnairePage.objects.filter(locale=locale)).first(),
-        "directory": public_pages(MemberDirectoryPage.objects.filter(locale=locale)).first(),
+    """The needs questionnaire and the member directory of the active language, when public.
+
+    One query for both (they are on every page, in the footer).
+    """
+    types = {
+        ContentType.objects.get_for_model(model).pk: name
+        for name, model in (
+            ("questionnaire", NeedsQuestionnairePage),
+            ("directory", MemberDirectoryPage),
+        )
     }
+    pages = public_pages(
+        Page.objects.filter(locale__language_code=get_language(), content_type_id__in=types)
+    ).order_by("path")
+    found = {"questionnaire": None, "directory": None}
+    for page in pages:
+        found[types[page.content_type_id]] = found[types[page.content_type_id]] or page
+    return found
