@@ -44,6 +44,8 @@ class DemoServer:
             "BASE_URL": self.base_url,
             "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
             "LOG_LEVEL": "WARNING",
+            # No JSON line per request: nothing reads this server's stderr pipe, which would fill.
+            "REQUEST_LOG_LEVEL": "WARNING",
         }
         self.env.pop("CACHE_URL", None)
         if port is not None:  # attached to a server that is already running
