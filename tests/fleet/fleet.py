@@ -80,10 +80,6 @@ class AppServer:
     def worker_pids(self):
         return _children(self.process.pid) if self.process else []
 
-    def stop(self):
-        _terminate(self.process)
-        self.process = None
-
 
 class Fleet:
     """The processes, their shared folder (``workdir``) and environment; ``env`` adds
@@ -202,9 +198,14 @@ class Fleet:
         raise RuntimeError(f"app server {server.name} was not healthy within 90 seconds")
 
     def stop_processes(self):
+        processes = [server.process for server in self.servers] + [self.worker]
+        for process in processes:  # all at once: each may take its graceful timeout
+            if process is not None and process.poll() is None:
+                process.terminate()
+        for process in processes:
+            _terminate(process)
         for server in self.servers:
-            server.stop()
-        _terminate(self.worker)
+            server.process = None
         self.worker = None
 
     def stop(self):
