@@ -26,7 +26,7 @@ and addresses in clear, checks the count before the attempt and records it
 after (the race that let 18 of 30 concurrent guesses through), and its
 backend refuses ``authenticate()`` calls without a request; ratelimit counts in
 the cache (no atomic increment in the file cache, and evictable by the page
-cache) and has no notion of a trusted browser. The guard is about 150 lines.
+cache) and has no notion of a trusted browser. The guard is this one module.
 """
 
 import logging
