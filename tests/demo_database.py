@@ -11,6 +11,11 @@ dependencies), so a later run reuses it and a change builds it again.
 The test database starts from a copy (SQLite's backup API, or ``CREATE DATABASE
 … TEMPLATE``), and so does the browser tests' server: nothing writes to the
 build itself.
+
+While iterating on code that cannot change the demo (views, templates, search
+queries), ``TEST_DEMO_KEY=<any name>`` pins the key so that edits do not rebuild
+it; CI never sets it, and a change to models, migrations or demo content needs
+the variable unset (or changed).
 """
 
 import fcntl
@@ -142,7 +147,7 @@ def _attempt(url):
 
 def _ensure_built(url):
     CACHE.mkdir(parents=True, exist_ok=True)
-    key = fingerprint()
+    key = os.environ.get("TEST_DEMO_KEY") or fingerprint()
     if url.startswith("postgres"):
         template = PostgresDatabase(url, f"demo_{key}", shared=True)
         folder = CACHE / template.name
