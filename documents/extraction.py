@@ -43,6 +43,9 @@ DEFAULT_MAX_PDF_PAGES = 1_000
 DEFAULT_MAX_UNPACKED_SIZE = 64 * 1024 * 1024
 #: XML elements the office readers may parse in all (a page of text holds a few hundred).
 DEFAULT_MAX_XML_ELEMENTS = 500_000
+#: Drawing operators one PDF page may hold (a dense page of text holds a few thousand): past
+#: this the file is too complex whatever the machine's speed, before any time limit trips.
+DEFAULT_MAX_PDF_PAGE_OPERATORS = 100_000
 
 STATUS_EXTRACTED = "extracted"
 STATUS_NO_TEXT = "no_text"
@@ -70,6 +73,7 @@ class Budgets:
     max_pdf_pages: int = DEFAULT_MAX_PDF_PAGES
     max_unpacked_size: int = DEFAULT_MAX_UNPACKED_SIZE
     max_xml_elements: int = DEFAULT_MAX_XML_ELEMENTS
+    max_pdf_page_operators: int = DEFAULT_MAX_PDF_PAGE_OPERATORS
 
     @classmethod
     def from_settings(cls):
@@ -83,6 +87,11 @@ class Budgets:
             ),
             max_xml_elements=getattr(
                 settings, "DOCUMENTS_TEXT_EXTRACTION_MAX_XML_ELEMENTS", DEFAULT_MAX_XML_ELEMENTS
+            ),
+            max_pdf_page_operators=getattr(
+                settings,
+                "DOCUMENTS_TEXT_EXTRACTION_MAX_PDF_PAGE_OPERATORS",
+                DEFAULT_MAX_PDF_PAGE_OPERATORS,
             ),
         )
 
@@ -187,6 +196,10 @@ class Spending:
         if self.spent > self.limit:
             raise TooComplex
 
+    def add_one(self, *_):
+        """One more of what is counted (a callback's arguments are ignored)."""
+        self.add(1)
+
 
 def read_pdf(fileobj, budgets):
     try:
@@ -215,7 +228,8 @@ def read_pdf(fileobj, budgets):
         read_contents.add(contents_reference)
         contents = page.get_contents()
         unpacked.add(len(contents.get_data()) if contents is not None else 0)
-        page_text = page.extract_text() or ""
+        operators = Spending(budgets.max_pdf_page_operators)
+        page_text = page.extract_text(visitor_operand_before=operators.add_one) or ""
         parts.append(page_text)
         length += len(page_text)
     return "\n".join(parts)

@@ -172,3 +172,12 @@ def test_an_upload_answers_at_once_and_the_worker_marks_the_file(
     assert document.extraction_status == "too_complex"
     (outcome,) = outcomes
     assert 0 < outcome.peak_memory < tight_limits.DOCUMENTS_EXTRACTION_MEMORY_MB * MEGABYTE
+
+
+def test_the_shared_stream_pdf_trips_its_operator_budget_whatever_the_machines_speed(outcomes):
+    # With the production time limits, the budget (not the kernel) stops the reading: a fast
+    # machine that parses the stream within the CPU limit still marks the file.
+    result = _extract(shared_stream_pdf(), "pages-sharing-a-stream.pdf")
+    assert result.status == "too_complex"
+    (outcome,) = outcomes
+    assert not outcome.limit_tripped and outcome.result["status"] == "too_complex"
