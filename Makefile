@@ -5,14 +5,17 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address `make run` serves: absolute links (emails, sitemap, feeds, API) name it.
+# Production sets BASE_URL in the environment instead (docs/production.md).
+BASE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test lint install migrate demo serve messages check clean bench-load
 
 run: install migrate demo
 	$(MANAGE) collectstatic --noinput -v0
-	@$(MANAGE) email_destination
+	@BASE_URL=$(BASE_URL) $(MANAGE) email_destination
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
-	$(MANAGE) runserver $(HOST):$(PORT) --noreload
+	BASE_URL=$(BASE_URL) $(MANAGE) runserver $(HOST):$(PORT) --noreload
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -34,11 +37,11 @@ migrate: install
 	$(MANAGE) migrate --noinput -v0
 
 demo: migrate
-	$(MANAGE) load_demo
+	BASE_URL=$(BASE_URL) $(MANAGE) load_demo
 
 # Re-extract and compile the interface strings (needs GNU gettext; the .mo files are committed).
 messages: install
-	for app in home groups knowledge news members subscriptions search documents contentblocks taxonomy operations; do \
+	for app in language home groups knowledge news members subscriptions search documents contentblocks taxonomy operations; do \
 		(cd $$app && ../$(BIN)/python ../manage.py makemessages -l ca -l es -l en --no-obsolete -v0 || exit 1); done
 	cd site && ../$(BIN)/python ../manage.py makemessages -l ca -l es -l en --no-obsolete -v0
 	$(MANAGE) compilemessages -v0

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -93,6 +94,16 @@ def search_api(request):
         params = engine.SearchParams.from_query(request.GET, settings.LANGUAGE_CODE)
     except engine.InvalidParameter as error:
         return JsonResponse({"error": f"'{error}' must be a whole number from 1."}, status=400)
+    # Labels (types, facets, messages) in the language asked for; for all, the browser's.
+    if params.lang in engine.content_languages():
+        label_language = params.lang
+    else:
+        label_language = translation.get_language_from_request(request)
+    with translation.override(label_language):
+        return _search_api_response(params)
+
+
+def _search_api_response(params):
     try:
         results = engine.search(params) if params.q else None
     except engine.BackendUnavailable:

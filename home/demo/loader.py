@@ -60,6 +60,11 @@ def load(context):
 def _ensure_home():
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is not None and isinstance(site.root_page.specific, HomePage):
+        # `make run PORT=8101` after `make run`: the site now answers at another address.
+        hostname, port = public_address()
+        if (site.hostname, site.port) != (hostname, port):
+            site.hostname, site.port = hostname, port
+            site.save(update_fields=["hostname", "port"])
         return site.root_page.specific
     root = Page.get_first_root_node()
     home = root.get_children().type(HomePage).filter(locale__language_code="ca").first()

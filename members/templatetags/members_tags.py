@@ -3,8 +3,8 @@
 
 from django import template
 
+from language.grammar import of_name as of_name_in_active_language
 from members.member_area import member_area_pages
-from members.wording import of_name as of_name_in_active_language
 
 register = template.Library()
 

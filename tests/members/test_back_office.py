@@ -14,9 +14,9 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import translation
 
+from language.grammar import of_name
 from members.models import AdviceHoursBag, AdviceRequest, AdviceSession, Member
 from members.viewsets import MemberViewSet
-from members.wording import of_name
 
 pytestmark = pytest.mark.django_db
 

@@ -19,6 +19,8 @@ CSRF_TRUSTED_ORIGINS = env.listing("CSRF_TRUSTED_ORIGINS")
 
 # Apps of this project come first so that their templates override Wagtail's.
 PROJECT_APPS = [
+    # First: its catalogue corrects Django's, Wagtail's and wagtail-localize's (language.catalogue).
+    "language",
     "home",
     "publishing",
     "contentblocks",
@@ -133,6 +135,9 @@ WAGTAIL_I18N_ENABLED = True
 # it goes public only when its translation is published (publishing/translations.py).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [SITE_DIR / "locale"]
+# Dates in each language's own form: "10 d'octubre de 2022", "10 de octubre de 2022",
+# "10 October 2022" (Catalan's preposition comes from language/locale, English's order from here).
+FORMAT_MODULE_PATH = ["language.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Madrid"
