@@ -17,8 +17,10 @@ run: install migrate demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
 	BASE_URL=$(BASE_URL) $(MANAGE) runserver $(HOST):$(PORT) --noreload
 
+# The suite runs on every core (at most four workers; TEST_WORKERS=0 runs it in one process).
+TEST_WORKERS ?= auto
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile $(PYTEST_ARGS)
 
 # The linter and the formatter, as CI runs them (ruff is pinned in the test extras).
 lint: install

@@ -16,7 +16,10 @@ from .demo_database import ensure_built
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_test_environment, django_db_blocker, tmp_path_factory):
+def django_db_setup(
+    django_test_environment, django_db_modify_db_settings, django_db_blocker, tmp_path_factory
+):
+    # django_db_modify_db_settings gives each pytest-xdist worker its own test database name.
     demo = ensure_built()
     media = demo.copy_media(tmp_path_factory.mktemp("media"))
     with override_settings(MEDIA_ROOT=str(media)):
