@@ -1,8 +1,10 @@
 """The coordinators' dashboard panel: where their group's work stands.
 
-Drafts not yet submitted, items waiting for the secretariat, and items sent
-back for changes with the reviewer's comment, for every working group the
-person coordinates. Built from Wagtail's own workflow records, as they stand
+First, one link per page type they may add to their group's section, straight
+to its add form (the dashboard, then the form: two clicks). Then drafts not
+yet submitted, items waiting for the secretariat, and items sent back for
+changes with the reviewer's comment, for every working group the person
+coordinates. Built from Wagtail's own workflow records, as they stand
 now: an item resubmitted or approved since it was sent back is no longer
 listed as sent back.
 """
@@ -12,6 +14,7 @@ from operator import or_
 
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
+from django.urls import reverse
 
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page, WorkflowState, get_default_page_content_type
@@ -78,6 +81,23 @@ def group_work(group_pages):
     return {"drafts": drafts, "in_review": in_review, "rejected": rejected}
 
 
+def add_links(page, user):
+    """Each page type ``user`` may add directly under ``page``: its name and add form's URL."""
+    if not page.permissions_for_user(user).can_add_subpage():
+        return []
+    return [
+        {
+            "label": model._meta.verbose_name,
+            "url": reverse(
+                "wagtailadmin_pages:add",
+                args=[model._meta.app_label, model._meta.model_name, page.pk],
+            ),
+        }
+        for model in page.specific_class.creatable_subpage_models()
+        if model.can_create_at(page)
+    ]
+
+
 def _in_default_language(group_pages):
     default_locale_id = Locale.get_default().pk
     return next(
@@ -100,7 +120,12 @@ class CoordinatorPanel(Component):
         for group_pages in coordinated_groups(self.user):
             page = _in_default_language(group_pages)
             groups.append(
-                {"page": page, "panel_id": f"working-group-{page.pk}", **group_work(group_pages)}
+                {
+                    "page": page,
+                    "panel_id": f"working-group-{page.pk}",
+                    "add_links": add_links(page, self.user),
+                    **group_work(group_pages),
+                }
             )
         return {"groups": groups}
 

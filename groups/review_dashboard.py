@@ -4,7 +4,8 @@ Wagtail's panel posts each decision to its workflow action view, which acts on
 whichever step the URL names (even one already decided, or another page's)
 and confirms nothing. The panel here is Wagtail's own with its page buttons
 pointed at a subclass of that view which acts only on the page's open step,
-one request at a time, and says what it did.
+one request at a time, and says what it did. It comes first on the dashboard
+and lists the oldest request first: whoever waited longest is answered first.
 """
 
 from django.contrib import messages
@@ -24,8 +25,11 @@ REVIEW_ACTION_URL_NAME = "groups_review_action"
 class ReviewQueuePanel(WorkflowObjectsToModeratePanel):
     """Wagtail's panel of items awaiting the user's review; page decisions go to our view."""
 
+    order = 50  # before every other panel (Wagtail's own is 220)
+
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
+        context["states"].sort(key=lambda state: state["task_state"].started_at)
         for state in context["states"]:
             if isinstance(state["obj"], Page):
                 state["workflow_action_url_name"] = REVIEW_ACTION_URL_NAME

@@ -7,8 +7,10 @@ from wagtail import hooks
 from wagtail.admin.staticfiles import versioned_static
 
 from .dashboard import CoordinatorPanel
+from .explorer_start import start_explorer_on_section
 from .review_dashboard import REVIEW_ACTION_URL_NAME, ReviewActionView, use_review_queue_panel
 from .review_editor import confirm_editor_decision, guard_editor_decision
+from .review_resubmit import one_clear_resubmit, say_what_was_asked
 
 
 @hooks.register("construct_homepage_panels")
@@ -32,8 +34,11 @@ def review_action_urls():
     ]
 
 
+hooks.register("construct_main_menu", start_explorer_on_section)
 hooks.register("before_edit_page", guard_editor_decision)
 hooks.register("after_edit_page", confirm_editor_decision)
+hooks.register("before_edit_page", say_what_was_asked)
+hooks.register("construct_page_action_menu", one_clear_resubmit)
 
 
 @hooks.register("insert_editor_js")

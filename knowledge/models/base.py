@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -103,7 +104,12 @@ class KnowledgePage(Page):
             "Filled in from the page tree when the page is inside a working group's section."
         ),
     )
-    publication_date = models.DateField(_("publication date"), null=True, blank=True)
+    publication_date = models.DateField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        help_text=_("Leave it empty to use the day the page is first published."),
+    )
     topics = ParentalManyToManyField(
         "taxonomy.Topic", verbose_name=_("topics"), blank=True, related_name="+"
     )
@@ -126,16 +132,35 @@ class KnowledgePage(Page):
 
     is_creatable = False
 
+    #: True while the admin form validates a draft (``KnowledgePageForm``): rules that
+    #: matter only for publishing wait until the page is submitted or published.
+    validating_draft = False
+
     class Meta:
         verbose_name = _("knowledge page")
         verbose_name_plural = _("knowledge pages")
 
+    @classmethod
+    def new_page_initial(cls):
+        """What a new page's admin form starts with: the page type's first kind."""
+        return {"kind": cls.kind_choices[0][0]}
+
     def clean(self):
         super().clean()
+        if not self.kind and self.validating_draft:
+            return
         if self.kind not in {value for value, _label in self.kind_choices}:
             raise ValidationError(
                 {"kind": _("Choose one of the kinds offered for this page type.")}
             )
+
+    def fill_publication_date(self):
+        """A page going live without a publication date takes the day it was first published.
+
+        Publishing sets ``first_published_at`` before it saves (and validates) the page.
+        """
+        if self.live and self.first_published_at and self.publication_date is None:
+            self.publication_date = timezone.localdate(self.first_published_at)
 
     def save(self, *args, **kwargs):
         group_id = self.working_group_id_from_tree()

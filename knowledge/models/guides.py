@@ -15,6 +15,7 @@ translation key, so the chain holds in every language.
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -48,13 +49,20 @@ class GuidePage(KnowledgePage):
 
     introduction = StreamField(BodyBlock(), blank=True, verbose_name=_("introduction"))
     edition_number = models.PositiveSmallIntegerField(
-        _("edition number"), default=1, validators=[MinValueValidator(1), MaxValueValidator(99)]
+        _("edition number"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(99)],
+        help_text=_("1 for a first edition; a new edition of an existing guide counts on."),
     )
     edition_status = models.CharField(
         _("edition status"),
         max_length=16,
         choices=EditionStatus.choices,
         default=EditionStatus.PUBLISHED,
+        help_text=_(
+            "“In preparation” announces an edition still being written (with its planned "
+            "year); “Published” is an edition readers can use."
+        ),
     )
     planned_year = models.PositiveSmallIntegerField(
         _("planned year"),
@@ -105,15 +113,25 @@ class GuidePage(KnowledgePage):
         verbose_name = _("guide")
         verbose_name_plural = _("guides")
 
+    @classmethod
+    def new_page_initial(cls):
+        """A new guide starts as an edition in preparation, planned for this year."""
+        return {
+            **super().new_page_initial(),
+            "edition_status": cls.EditionStatus.IN_PREPARATION,
+            "planned_year": timezone.localdate().year,
+        }
+
     def clean(self):
         super().clean()
         errors = {}
-        if self.edition_status == self.EditionStatus.IN_PREPARATION and not self.planned_year:
+        in_preparation = self.edition_status == self.EditionStatus.IN_PREPARATION
+        if in_preparation and not self.planned_year and not self.validating_draft:
             errors["planned_year"] = _(
                 "Say when the edition in preparation is planned to come out."
             )
-        if self.edition_status == self.EditionStatus.PUBLISHED and not self.publication_date:
-            errors["publication_date"] = _("A published edition needs its publication date.")
+        if self.edition_status == self.EditionStatus.PUBLISHED:
+            self.fill_publication_date()
         previous = self.previous_edition
         if previous is not None:
             if previous.translation_key == self.translation_key:

@@ -2,10 +2,11 @@
 
 The browser posts every enabled field of ``#page-edit-form`` (never the
 ``<template>`` blueprints of InlinePanel; a StreamField posts the inputs its
-JSON state builds, rebuilt here from the page's value), plus the name and value of the submit button pressed. A review button
-has no name: Wagtail's ``workflow-action.js`` adds two hidden inputs (and the
-JSON of the modal's form, for the buttons that open one) before the form is
-sent. Autosave posts the same fields with ``Accept: application/json``.
+JSON state builds, rebuilt here from the page's value), plus the name and
+value of the submit button pressed. A review button has no name: Wagtail's
+``workflow-action.js`` adds two hidden inputs (and the JSON of the modal's
+form, for the buttons that open one) before the form is sent. Autosave posts
+the same fields with ``Accept: application/json``.
 Posting these exact fields catches what a hand-written dictionary would hide.
 """
 
@@ -143,6 +144,15 @@ class _EditFormParser(HTMLParser):
 def edit_form(client, page):
     """The edit form of ``page`` as the logged-in user's browser has it."""
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    return _page_form(client, url, page.get_latest_revision_as_object())
+
+
+def add_form(client, url):
+    """The form of a new page (its add view's ``url``) as the logged-in user's browser has it."""
+    return _page_form(client, url, None)
+
+
+def _page_form(client, url, shown):
     response = client.get(url)
     assert response.status_code == 200
     parser = _EditFormParser()
@@ -151,8 +161,10 @@ def edit_form(client, page):
     fields = {}
     for name, value in parser.fields:
         fields.setdefault(name, []).append(value)
-    shown = page.get_latest_revision_as_object()
     for field_name in parser.streams:
+        if shown is None:
+            fields[f"{field_name}-count"] = ["0"]
+            continue
         stream = getattr(shown, field_name)
         block = stream.stream_block
         for name, value in stream_form_data(block, block.get_form_state(stream), field_name):
@@ -175,7 +187,9 @@ def stream_form_data(block, state, prefix):
         yield f"{prefix}-count", str(len(state))
         for index, child in enumerate(state):
             yield from _sequence_member(prefix, index, child)
-            yield from stream_form_data(block.child_block, child["value"], f"{prefix}-{index}-value")
+            yield from stream_form_data(
+                block.child_block, child["value"], f"{prefix}-{index}-value"
+            )
     elif isinstance(block, blocks.BaseStructBlock):
         for name, child_block in block.child_blocks.items():
             yield from stream_form_data(child_block, state.get(name), f"{prefix}-{name}")

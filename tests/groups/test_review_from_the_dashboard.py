@@ -1,6 +1,7 @@
 """Review decisions taken from the dashboard's "awaiting your review" panel."""
 
 import html
+import re
 from datetime import timedelta
 
 import pytest
@@ -144,3 +145,21 @@ def test_approving_a_scheduled_page_says_when_it_will_be_published(reviewer, sec
 
     assert any(f"«{TITLE}» s'ha aprovat; es publicarà el" in text for text in _messages(response))
     assert not Page.objects.get(pk=page.pk).live
+
+
+def test_the_review_queue_comes_first_and_answers_the_longest_wait_first(reviewer, users, sections):
+    older = sections["group_a"].add(
+        "Guia que espera més", "espera-mes", owner=users["coordinator_a"]
+    )
+    newer = sections["group_a"].add(
+        "Guia acabada d'enviar", "acabada", owner=users["coordinator_a"]
+    )
+    submit(older, users["coordinator_a"])
+    submit(newer, users["coordinator_a"])
+    TaskState.objects.filter(workflow_state__object_id=str(older.pk)).update(
+        started_at=timezone.now() - timedelta(days=3)
+    )
+    page = html.unescape(reviewer.get(reverse("wagtailadmin_home")).content.decode())
+    assert page.index("Guia que espera més") < page.index("Guia acabada d'enviar")
+    panels = re.findall(r'<section class="w-panel[^"]*" id="([^"]+)"', page)
+    assert panels[0] == "awaiting-review-section"

@@ -203,11 +203,31 @@ def test_an_edition_in_preparation_needs_its_planned_year(library):
     assert "planned_year" in error.value.message_dict
 
 
-def test_a_published_edition_needs_its_date():
+def test_a_draft_of_a_published_edition_may_leave_its_date_empty():
     guide = GuidePage(title="x", slug="x", kind="guide", summary="-", edition_status="published")
-    with pytest.raises(ValidationError) as error:
-        guide.clean()
-    assert "publication_date" in error.value.message_dict
+    guide.clean()
+    assert guide.publication_date is None
+
+
+def test_a_published_edition_going_live_without_a_date_takes_the_day_of_its_first_publication():
+    first_published = datetime.datetime(2025, 3, 4, 10, tzinfo=datetime.UTC)
+    guide = GuidePage(
+        title="x",
+        slug="x",
+        kind="guide",
+        summary="-",
+        edition_status="published",
+        live=True,
+        first_published_at=first_published,
+    )
+    guide.clean()
+    assert guide.publication_date == datetime.date(2025, 3, 4)
+
+
+def test_a_draft_may_wait_for_its_planned_year_until_it_is_submitted():
+    guide = GuidePage(title="x", slug="x", summary="-", edition_status="in_preparation")
+    guide.validating_draft = True
+    guide.clean()
 
 
 def test_a_guide_cannot_have_a_policy_kind():
