@@ -39,7 +39,7 @@ def load(context):
         context.shared["working_groups"][group_page.slug] = group_page
         if "coordinator" in spec:
             username = spec["coordinator"]
-            user, account = ensure_user(username, **ACCOUNTS[username], last_name=spec["title"].ca)
+            user, account = ensure_user(username, **ACCOUNTS[username])
             _ensure_coordinator(group_page, user)
             context.add_account(account)
     # Publishing a group provisions it; this also covers sites loaded before provisioning existed.

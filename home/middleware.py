@@ -1,9 +1,12 @@
+from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 
 class SiteLocaleMiddleware(LocaleMiddleware):
-    """Django's LocaleMiddleware, except that a 404 outside the language-prefixed
-    site (API, admin, documents, media) stays a 404.
+    """Django's LocaleMiddleware, except that the admin defaults to the site's language
+    and that a 404 outside the language-prefixed site (API, admin, documents, media)
+    stays a 404.
 
     Django redirects any unprefixed 404 to ``/<language>/…`` when that path would
     resolve, and Wagtail's catch-all resolves every path: an API client asking for
@@ -11,6 +14,16 @@ class SiteLocaleMiddleware(LocaleMiddleware):
     """
 
     unprefixed_roots = ("/api/", "/admin/", "/documents/", "/media/", "/static/", "/i18n/")
+    admin_root = "/admin/"
+
+    def process_request(self, request):
+        """The admin speaks the site's language (Catalan), not the browser's: Wagtail then
+        switches to the editor's own choice (Account › Preferred language) when they made one."""
+        if request.path_info.startswith(self.admin_root):
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = translation.get_language()
+            return
+        super().process_request(request)
 
     def process_response(self, request, response):
         if response.status_code == 404 and request.path_info.startswith(self.unprefixed_roots):

@@ -1,15 +1,18 @@
 """The home page, general pages (about, legal notice, accessibility statement) and
 the network's site-wide settings."""
 
+from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
+from wagtail.snippets.models import register_snippet
 
 from contentblocks.blocks import BodyBlock
 
@@ -90,19 +93,42 @@ LICENCE_URLS = {
 }
 
 
+DEFAULT_NETWORK_NAME = "Xarxa de Municipis per l'Economia Social i Solidària"
+
+
+@register_snippet
+class NetworkDetails(TranslatableMixin, models.Model):
+    """The network's name and postal address as each language writes them.
+
+    Site settings cannot be translated (wagtail/wagtail#11508), so the texts they
+    would show publicly live in this snippet, one per language, translated with
+    wagtail-localize like topics. ``NetworkSettings.name`` and ``.address`` read it.
+    """
+
+    name = models.CharField(_("network name"), max_length=200, default=DEFAULT_NETWORK_NAME)
+    address = models.TextField(_("postal address"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("address")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("network name and address")
+        verbose_name_plural = _("network name and address")
+
+    def __str__(self):
+        return self.name
+
+
 @register_setting(icon="site")
 class NetworkSettings(BaseSiteSetting):
-    """Who the network is and how to reach it; shown in the header and footer."""
+    """Who the network is and how to reach it; shown in the header and footer.
 
-    name = models.CharField(
-        _("network name"),
-        max_length=200,
-        default="Xarxa de Municipis per l'Economia Social i Solidària",
-    )
+    The name and the address are words, so they are translated: they live in
+    ``NetworkDetails``, and ``name`` and ``address`` here read the active language's.
+    """
+
     short_name = models.CharField(_("short name"), max_length=40, default="XMESS")
     email = models.EmailField(_("contact email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
-    address = models.TextField(_("postal address"), blank=True)
     telegram_url = models.URLField(_("Telegram channel"), blank=True)
     youtube_url = models.URLField(_("YouTube channel"), blank=True)
     mastodon_url = models.URLField(_("Mastodon profile"), blank=True)
@@ -119,11 +145,19 @@ class NetworkSettings(BaseSiteSetting):
     )
 
     panels = [
-        MultiFieldPanel([FieldPanel("name"), FieldPanel("short_name")], heading=_("Identity")),
         MultiFieldPanel(
-            [FieldPanel("email"), FieldPanel("phone"), FieldPanel("address")],
-            heading=_("Contact"),
+            [
+                HelpPanel(
+                    _(
+                        "The network's full name and postal address are translated: "
+                        "edit them in Snippets › Network name and address."
+                    )
+                ),
+                FieldPanel("short_name"),
+            ],
+            heading=_("Identity"),
         ),
+        MultiFieldPanel([FieldPanel("email"), FieldPanel("phone")], heading=_("Contact")),
         MultiFieldPanel(
             [
                 FieldPanel("telegram_url"),
@@ -138,6 +172,27 @@ class NetworkSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("network settings")
+
+    def details(self, language_code=None):
+        """The ``NetworkDetails`` of a language (the active one by default), else of the
+        default language; read once per settings object (Wagtail keeps one per request)."""
+        if not hasattr(self, "_details"):
+            self._details = {
+                row.locale.language_code: row
+                for row in NetworkDetails.objects.select_related("locale")
+            }
+        code = (language_code or get_language() or "").split("-")[0]
+        return (
+            self._details.get(code) or self._details.get(settings.LANGUAGE_CODE) or NetworkDetails()
+        )
+
+    @property
+    def name(self):
+        return self.details().name
+
+    @property
+    def address(self):
+        return self.details().address
 
     @property
     def licence_name(self):

@@ -6,7 +6,7 @@ comes first in ``INSTALLED_APPS``). Each group says why the library's
 translation is missing or wrong.
 """
 
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 # Django's Catalan dates: ``DATE_FORMAT`` is "j E \d\e Y", and "E" is the month's
 # "alternative" name, meant to carry the preposition Catalan puts before it
@@ -25,3 +25,6 @@ CATALAN_MONTHS_WITH_PREPOSITION = [
     pgettext_lazy("alt. month", "November"),
     pgettext_lazy("alt. month", "December"),
 ]
+
+# Wagtail's Catalan catalogue misspells "demanats" in the workflow status line.
+WAGTAIL_CORRECTIONS = [gettext_noop("Changes requested %(finished_at)s")]

@@ -110,9 +110,9 @@ def ensure_page(parent, model, slug=None, *, title, **fields):
     """The live child of ``parent`` with this slug, created and published if missing.
 
     The slug defaults to the Catalan title's, so that its translations follow the
-    translated titles.
+    translated titles; a slug given as a ``T`` is translated too.
     """
-    slug = slug or slugify(title.ca if isinstance(title, T) else title)
+    slug = catalan(slug) or slugify(title.ca if isinstance(title, T) else title)
     existing = parent.get_children().filter(slug=slug).first()
     if existing is not None:
         return existing.specific, False

@@ -5,9 +5,16 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth.models import Permission
 
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Site,
+)
 
-from home.models import HomePage, NetworkSettings, StandardPage
+from home.models import HomePage, NetworkDetails, NetworkSettings, StandardPage
 
 from .builders import (
     catalan,
@@ -114,6 +121,24 @@ def _ensure_network_settings(home):
         for field, value in CONTENT["network_settings"].items():
             setattr(network, field, value)
         network.save()
+    _ensure_network_details()
+
+
+def _ensure_network_details():
+    """The network's name and address in Catalan, and their Spanish and English translations."""
+    texts = CONTENT["network_details"]
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    source = NetworkDetails.objects.filter(locale=locales["ca"]).first()
+    if source is None:
+        source = NetworkDetails.objects.create(
+            locale=locales["ca"], name=texts["name"].ca, address=texts["address"].ca
+        )
+    for code in ("es", "en"):
+        if code in locales and not source.has_translation(locales[code]):
+            translation = source.copy_for_translation(locales[code])
+            translation.name = texts["name"].get(code)
+            translation.address = texts["address"].get(code)
+            translation.save()
 
 
 PAGE_PERMISSIONS = [

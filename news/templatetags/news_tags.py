@@ -10,6 +10,7 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from language.grammar import of_name
 from news import queries
 
 register = template.Library()
@@ -19,20 +20,22 @@ def feed_links(group=None):
     """[(rel type, title, url)] for the feeds of the network or of one group."""
     if group is not None:
         kwargs = {"group_id": group.pk}
+        # "Notícies d'Habitatge cooperatiu", "Noticias de Vivienda cooperativa", "News of …".
+        of_group = {"of_group": of_name(group.title)}
         return [
             (
                 "application/rss+xml",
-                _("News of %(group)s (RSS)") % {"group": group.title},
+                _("News %(of_group)s (RSS)") % of_group,
                 reverse("news:group_rss", kwargs=kwargs),
             ),
             (
                 "application/atom+xml",
-                _("News of %(group)s (Atom)") % {"group": group.title},
+                _("News %(of_group)s (Atom)") % of_group,
                 reverse("news:group_atom", kwargs=kwargs),
             ),
             (
                 "text/calendar",
-                _("Events of %(group)s (iCalendar)") % {"group": group.title},
+                _("Events %(of_group)s (iCalendar)") % of_group,
                 reverse("news:group_calendar", kwargs=kwargs),
             ),
         ]

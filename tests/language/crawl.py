@@ -28,15 +28,18 @@ def crawl(client, language):
 
 
 class _VisibleText(HTMLParser):
-    """The text a reader sees: no scripts, styles or head; ``<a hreflang>`` links to
-    something in another language are left out when ``skip_hreflang`` names it."""
+    """The text a reader sees: no scripts, styles or head. With ``skip_language``, what
+    the page marks as written in that language is left out: links to files in it
+    (``hreflang``) and passages in it (``lang``, e.g. a Catalan file's description);
+    with ``skip_class``, the elements of that class."""
 
     HIDDEN = {"script", "style", "head", "template", "noscript"}
     VOID = {"br", "img", "input", "meta", "link", "hr", "source", "wbr", "area", "col"}
 
-    def __init__(self, skip_hreflang):
+    def __init__(self, skip_language, skip_class):
         super().__init__(convert_charrefs=True)
-        self.skip_hreflang = skip_hreflang
+        self.skip_language = skip_language
+        self.skip_class = skip_class
         self.stack = []
         self.parts = []
 
@@ -44,8 +47,16 @@ class _VisibleText(HTMLParser):
         if tag in self.VOID:
             return
         attrs = dict(attrs)
-        skipped = tag in self.HIDDEN or (
-            tag == "a" and self.skip_hreflang and attrs.get("hreflang") == self.skip_hreflang
+        skipped = (
+            tag in self.HIDDEN
+            or (
+                self.skip_language is not None
+                and self.skip_language in (attrs.get("lang"), attrs.get("hreflang"))
+            )
+            or (
+                self.skip_class is not None
+                and self.skip_class in (attrs.get("class") or "").split()
+            )
         )
         self.stack.append((tag, skipped))
 
@@ -60,7 +71,7 @@ class _VisibleText(HTMLParser):
             self.parts.append(data)
 
 
-def visible_text(html, skip_hreflang=None):
-    parser = _VisibleText(skip_hreflang)
+def visible_text(html, skip_language=None, skip_class=None):
+    parser = _VisibleText(skip_language, skip_class)
     parser.feed(html)
     return re.sub(r"\s+", " ", " ".join(parser.parts))

@@ -67,6 +67,8 @@ INSTALLED_APPS = PROJECT_APPS + [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Only its catalogue: Wagtail writes "28 seconds ago" with humanize's naturaltime.
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -163,6 +165,7 @@ WAGTAILADMIN_BASE_URL = env.text("BASE_URL", "http://127.0.0.1:8000")
 # (publishing.events). Search results are never cached, so search's own models are absent.
 PUBLIC_DATA_MODELS = [
     "home.NetworkSettings",
+    "home.NetworkDetails",
     "taxonomy.Topic",
     "members.Member",
     "wagtailcore.Site",
