@@ -5,6 +5,7 @@ import io
 import json
 import os
 import secrets
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -54,9 +55,15 @@ def uploads(media):
 
 
 class TargetDatabase:
-    """A new database, migrated, in its own process: where the backup is restored."""
+    """A new, migrated database where the backup is restored, used by its own processes.
 
-    def __init__(self, workdir):
+    Migrating takes most of a minute, so it is done once per test session into a
+    pristine copy (a SQLite file, or a PostgreSQL template) that each target copies.
+    """
+
+    def __init__(self, workdir, pristine=None):
+        workdir.mkdir(parents=True, exist_ok=True)
+        self.workdir = workdir
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "config.settings.test",
@@ -65,10 +72,18 @@ class TargetDatabase:
         }
         self.postgres = None
         if os.environ.get("DATABASE_URL", "").startswith("postgres"):
-            self.postgres = PostgresDatabase(os.environ["DATABASE_URL"], "restore")
-            self.env["DATABASE_URL"] = self.postgres.create()
+            suffix = "restore" if pristine else "restore_pristine"
+            self.postgres = PostgresDatabase(os.environ["DATABASE_URL"], suffix)
+            template = pristine.postgres.name if pristine else None
+            self.env["DATABASE_URL"] = self.postgres.create(template=template)
         else:
             self.env.pop("DATABASE_URL", None)
+            if pristine:
+                shutil.copyfile(pristine.sqlite_file, self.sqlite_file)
+
+    @property
+    def sqlite_file(self):
+        return self.workdir / "db.sqlite3"
 
     def manage(self, *args):
         result = subprocess.run(
@@ -87,10 +102,17 @@ class TargetDatabase:
             self.postgres.drop()
 
 
-@pytest.fixture
-def target(tmp_path):
-    database = TargetDatabase(tmp_path / "target")
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory):
+    database = TargetDatabase(tmp_path_factory.mktemp("pristine"))
     database.manage("migrate", "--noinput", "-v0")
+    yield database
+    database.drop()
+
+
+@pytest.fixture
+def target(pristine, tmp_path):
+    database = TargetDatabase(tmp_path / "target", pristine)
     yield database
     database.drop()
 

@@ -29,13 +29,12 @@ def test_a_request_with_tracking_parameters_stores_nothing(client, page_cache):
     assert client.get("/ca/")[HEADER] == "hit"
 
 
-def test_six_hundred_random_query_strings_write_a_bounded_number_of_entries(
-    client, page_cache, settings
-):
+def test_random_query_strings_write_a_bounded_number_of_entries(client, page_cache, settings):
     settings.PAGE_CACHE_MAX_VARIANTS_PER_PATH = 10
     client.get("/ca/")
     before = _entries(page_cache)
-    for _ in range(600):
+    # Six times the bound of each kind (the attack sent 600; the bound is what matters).
+    for _ in range(60):
         assert client.get(f"/ca/?utm={uuid.uuid4().hex}").status_code == 200
         client.get(f"/ca/?x={uuid.uuid4().hex}")
     # Ten variants of the unknown parameter and their counter; nothing for "utm".
