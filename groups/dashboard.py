@@ -17,7 +17,9 @@ from django.db.models.functions import Cast
 from django.urls import reverse
 
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale, Page, WorkflowState, get_default_page_content_type
+from wagtail.models import Page, WorkflowState, get_default_page_content_type
+
+from publishing.translations import source_page
 
 from .models import WorkingGroupAccess, WorkingGroupPage
 
@@ -98,13 +100,6 @@ def add_links(page, user):
     ]
 
 
-def _in_default_language(group_pages):
-    default_locale_id = Locale.get_default().pk
-    return next(
-        (page for page in group_pages if page.locale_id == default_locale_id), group_pages[0]
-    )
-
-
 class CoordinatorPanel(Component):
     """Shown on the admin dashboard to coordinators only; empty for everyone else."""
 
@@ -118,7 +113,7 @@ class CoordinatorPanel(Component):
     def get_context_data(self, parent_context):
         groups = []
         for group_pages in coordinated_groups(self.user):
-            page = _in_default_language(group_pages)
+            page = source_page(group_pages)
             groups.append(
                 {
                     "page": page,

@@ -33,12 +33,13 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
-    Locale,
     Page,
     Workflow,
     WorkflowPage,
     WorkflowTask,
 )
+
+from publishing.translations import source_page
 
 from .models import WorkingGroupAccess, WorkingGroupIndexPage, WorkingGroupPage
 
@@ -60,15 +61,6 @@ def _permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
-def _canonical_page(pages):
-    """The page whose fields govern the group: the one in the default language, else the oldest."""
-    default_locale_id = Locale.get_default().pk
-    for page in pages:
-        if page.locale_id == default_locale_id:
-            return page
-    return min(pages, key=lambda page: page.pk)
-
-
 @transaction.atomic
 def provision_working_group(group_page):
     """Bring the coordinators' group, collection and permissions of this group up to date."""
@@ -82,7 +74,7 @@ def provision_working_group(group_page):
         if access.coordinators_group:
             _withdraw_permissions(access.coordinators_group)
         return access
-    page = _canonical_page(pages)
+    page = source_page(pages)
     group = _ensure_coordinators_group(access, page)
     collection = _ensure_collection(access, page)
     if access.coordinators_group_id != group.pk or access.collection_id != collection.pk:

@@ -50,7 +50,9 @@ class HomePage(Page):
         """Blocks that other apps put on the home page (latest news, next events, new guides).
 
         Apps register a ``home_page_sections`` hook returning ``None`` or a dict with
-        ``template`` and ``order`` plus that template's context; the home page knows none of them.
+        ``template`` and ``order`` plus that template's context, and optionally a
+        ``stylesheet`` (a static path) that the page links in its head; the home page
+        knows none of them.
         """
         sections = []
         for hook in hooks.get_hooks("home_page_sections"):

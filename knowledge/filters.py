@@ -16,12 +16,8 @@ from wagtail.models import Page
 from publishing.visibility import public_pages
 from taxonomy.models import Topic
 
-from .models.base import (
-    WORKING_GROUP_CONTENT_TYPE,
-    KnowledgeAttachment,
-    KnowledgeKind,
-    KnowledgePage,
-)
+from .models.base import KnowledgeAttachment, KnowledgeKind, KnowledgePage
+from .working_groups import WORKING_GROUP_CONTENT_TYPE
 
 SORT_ORDERS = {
     "newest": (F("publication_date").desc(nulls_last=True), "title"),

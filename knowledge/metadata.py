@@ -26,7 +26,8 @@ from wagtail.models import Page
 from publishing.visibility import public_files, public_pages
 from taxonomy.models import Topic
 
-from .models.base import WORKING_GROUP_CONTENT_TYPE, KnowledgeAttachment, KnowledgePage
+from .models.base import KnowledgeAttachment, KnowledgePage
+from .working_groups import WORKING_GROUP_CONTENT_TYPE
 
 SCHEMA_VERSION = "1"
 CHUNK_SIZE = 500

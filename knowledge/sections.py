@@ -1,11 +1,13 @@
 """Sections of a StreamField body: its heading blocks, each with an anchor that does not move.
 
-The anchor comes from the block's id, which Wagtail keeps across edits and
-wagtail-localize keeps across translations, so a link to a section survives a
-reworded heading and points to the same section in every language.
+The anchor is ``contentblocks.anchors``'s, from the block's id, so a link to a
+section survives a reworded heading and points to the same section in every
+language.
 """
 
 from dataclasses import dataclass
+
+from contentblocks.anchors import heading_anchor
 
 
 @dataclass(frozen=True)
@@ -16,7 +18,7 @@ class Section:
 
 
 def section_anchor(block):
-    return f"section-{(block.id or '')[:8]}"
+    return heading_anchor(block.id)
 
 
 def sections_of(body, levels=("h2",)):

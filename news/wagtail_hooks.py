@@ -16,6 +16,7 @@ def latest_news_and_next_events(request, home_page):
         return None
     return {
         "template": "news/includes/home_section.html",
+        "stylesheet": "news/news.css",
         "order": 20,
         "news": news,
         "events": events,

@@ -287,8 +287,3 @@ def _restore_files(media_dir, manifest, storage):
             raise BackupError(
                 f"The storage saved {name} as {saved}; restore into an empty media folder."
             )
-
-
-def serialized_database(using=DEFAULT_DB_ALIAS):
-    """The database as a backup sees it, for comparing two databases in tests and checks."""
-    return json.loads(_dump_database(using))

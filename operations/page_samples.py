@@ -7,11 +7,14 @@ language-prefixed view is checked without anyone listing it by hand.
 
 from dataclasses import dataclass
 
-from django.urls import URLPattern, URLResolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.exceptions import NoReverseMatch
+from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
 
 from wagtail.models import Locale, Page
+
+from publishing.visibility import public_pages
 
 
 @dataclass(frozen=True)
@@ -28,9 +31,7 @@ def page_samples():
     for locale in Locale.objects.order_by("language_code"):
         seen = set()
         pages = (
-            Page.objects.live()
-            .public()
-            .filter(locale=locale, depth__gt=1)
+            public_pages(Page.objects.filter(locale=locale))
             .select_related("content_type")
             .order_by("path")
         )
@@ -55,12 +56,22 @@ def _named_patterns(patterns, namespace=""):
             yield f"{namespace}{pattern.name}"
 
 
+def _is_wagtails(pattern):
+    module = getattr(pattern, "urlconf_module", None)
+    return getattr(module, "__name__", "").startswith("wagtail.")
+
+
+def _language_prefixed_patterns():
+    """The project apps' patterns under the language prefix (Wagtail's serve the pages)."""
+    for pattern in get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver) and isinstance(pattern.pattern, LocalePrefixPattern):
+            yield from (inner for inner in pattern.url_patterns if not _is_wagtails(inner))
+
+
 def view_samples(languages):
     """Every language-prefixed view of the project apps that takes no argument."""
-    from config.urls import localized_app_urls
-
     samples = []
-    for name in sorted(set(_named_patterns(localized_app_urls))):
+    for name in sorted(set(_named_patterns(_language_prefixed_patterns()))):
         for language in languages:
             with translation.override(language):
                 try:

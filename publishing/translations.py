@@ -15,7 +15,8 @@ is pressed in the translation editor:
   immediately": synced text waits in the translation editor.
 
 ``translation_states`` tells editors, on the source page, where each
-language's translation stands.
+language's translation stands; ``source_page`` picks, among one page's
+translations, the one whose fields govern them all.
 """
 
 from dataclasses import dataclass
@@ -70,6 +71,19 @@ class TranslationState:
         if self.percent is None:
             return _("In progress")
         return _("In progress (%(percent)s%% translated)") % {"percent": self.percent}
+
+
+def source_page(translations):
+    """Of one page's translations, the one in the default language, else the oldest.
+
+    The source governs what is shared by every language (a working group's
+    coordinators, collection and permissions; its dashboard panel).
+    """
+    default_locale_id = Locale.get_default().pk
+    return next(
+        (page for page in translations if page.locale_id == default_locale_id),
+        min(translations, key=lambda page: page.pk),
+    )
 
 
 def _language_order(locale):

@@ -142,6 +142,23 @@ def pages_using_any(model, ids):
     )
 
 
+def files_used_by(pages, model):
+    """``{page id: ids of the ``model`` files its content uses}`` for a batch, in one query.
+
+    The inverse of ``pages_using_any``, read from the same reference index.
+    """
+    references = ReferenceIndex.objects.filter(
+        base_content_type=_page_content_type(),
+        to_content_type=_file_content_type(model),
+        object_id__in=[str(page.pk) for page in pages],
+    ).values_list("object_id", "to_object_id")
+    used = {}
+    for page_id, file_id in references:
+        if str(file_id).isdigit():
+            used.setdefault(int(page_id), set()).add(int(file_id))
+    return used
+
+
 def live_pages_using(obj):
     """Pages whose live content uses the file: removing it would change the public site."""
     return pages_using(obj).filter(live=True)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
+from publishing.translations import source_page
 from publishing.visibility import public_pages
 
 from .models import Subscriber, SubscriberState
@@ -29,12 +30,10 @@ def group_choices(locale=None):
 
 def groups_for_keys(keys):
     """The group pages to store for these translation keys: default language first."""
-    pages = {}
-    default = Locale.get_default()
+    translations = {}
     for page in _group_model().objects.filter(translation_key__in=keys):
-        if page.translation_key not in pages or page.locale_id == default.pk:
-            pages[page.translation_key] = page
-    return list(pages.values())
+        translations.setdefault(page.translation_key, []).append(page)
+    return [source_page(pages) for pages in translations.values()]
 
 
 def chosen_group_keys(subscriber):

@@ -93,12 +93,6 @@ def paragraphs(*texts):
     return "".join(f"<p>{html.escape(text.ca, quote=False)}</p>" for text in texts)
 
 
-def bullet_list(*texts):
-    glossary.add(list(texts))
-    items = "".join(f"<li>{html.escape(text.ca, quote=False)}</li>" for text in texts)
-    return f"<ul>{items}</ul>"
-
-
 def ensure_locales():
     from django.conf import settings
 

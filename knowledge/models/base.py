@@ -19,16 +19,12 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import CollectionViewRestriction, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from publishing.visibility import public_pages
+from publishing.visibility import public_pages, restricted_collection_ids
 
-WORKING_GROUP_MODEL = "groups.WorkingGroupPage"
-WORKING_GROUP_CONTENT_TYPE = {
-    "content_type__app_label": "groups",
-    "content_type__model": "workinggrouppage",
-}
+from ..working_groups import WORKING_GROUP_MODEL, section_group_id
 
 
 class KnowledgeKind(models.TextChoices):
@@ -163,30 +159,20 @@ class KnowledgePage(Page):
             self.publication_date = timezone.localdate(self.first_published_at)
 
     def save(self, *args, **kwargs):
-        group_id = self.working_group_id_from_tree()
+        # Inside a working group's section the tree is the source of truth.
+        group_id = section_group_id(self)
         if group_id is not None:
             self.working_group_id = group_id
         super().save(*args, **kwargs)
-
-    def working_group_id_from_tree(self):
-        """The working group whose section holds this page: the tree is the source of truth."""
-        if not self.path:
-            return None
-        return (
-            Page.objects.ancestor_of(self)
-            .filter(**WORKING_GROUP_CONTENT_TYPE)
-            .order_by("-depth")
-            .values_list("pk", flat=True)
-            .first()
-        )
 
     # Search: the text inside the attached files is part of the page.
     def attachment_text(self):
         """Titles, descriptions and extracted text of the public files this page attaches."""
         parts = []
-        for attachment in self.attachments.select_related("document__collection"):
+        hidden = set(restricted_collection_ids())
+        for attachment in self.attachments.select_related("document"):
             document = attachment.document
-            if _collection_is_private(document.collection):
+            if document.collection_id in hidden:
                 continue
             parts.extend(
                 [attachment.label, document.title, document.description, document.extracted_text]
@@ -250,12 +236,6 @@ def current_items(locale_id):
         .exclude(guidepage__edition_status="in_preparation")
         .exclude(Exists(newer_published_edition))
     )
-
-
-def _collection_is_private(collection):
-    return CollectionViewRestriction.objects.filter(
-        collection__in=collection.get_ancestors(inclusive=True)
-    ).exists()
 
 
 class KnowledgeAttachment(Orderable):

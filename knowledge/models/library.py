@@ -1,6 +1,5 @@
 """The library: every guide and policy document of the site, wherever in the tree it lives."""
 
-from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext
@@ -13,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.models import NetworkSettings
+from listing.pagination import paginate
 
 from .. import export
 from ..filters import LibraryFilter
@@ -54,16 +54,12 @@ class LibraryPage(RoutablePageMixin, Page):
         items = filterset.qs.select_related("locale").annotate(
             group_key=F("working_group__translation_key")
         )
-        paginator = Paginator(items, self.items_per_page)
-        page_of_items = paginator.get_page(request.GET.get("page"))
+        page_of_items = paginate(request, items, self.items_per_page)
         groups = {group.translation_key: group for group in filterset.groups_by_slug.values()}
         context.update(
             filterset=filterset,
             page_of_items=page_of_items,
             entries=[{"page": item, "group": groups.get(item.group_key)} for item in page_of_items],
-            elided_page_range=paginator.get_elided_page_range(
-                page_of_items.number, on_each_side=2, on_ends=1
-            ),
             export_csv_url=self._export_url(request, "export_csv"),
             export_json_url=self._export_url(request, "export_json"),
         )

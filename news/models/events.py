@@ -11,7 +11,6 @@ from modelcluster.fields import ParentalKey
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -30,9 +29,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from contentblocks.blocks import BodyBlock
+from listing.pagination import paginate
 from news.calendars import calendar_response
+from news.localization import localized_pages
 from news.timezones import EVENT_TIME_ZONE, EventDateTimeField, event_local
-from news.visibility import localized_pages
 from publishing.visibility import public_pages
 
 from .workplan import WorkPlanMilestone, WorkPlanPage
@@ -98,7 +98,7 @@ class AgendaPage(Page):
         now = timezone.now()
         upcoming = list(self.events().filter(finishes_at__gt=now).order_by("start"))
         past = self.events().filter(finishes_at__lte=now).order_by("-start")
-        past_page = Paginator(past, PAST_EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+        past_page = paginate(request, past, PAST_EVENTS_PER_PAGE)
         past_events = list(past_page.object_list)
         groups = localized_pages([event.organising_group for event in upcoming + past_events])
         for event in upcoming + past_events:
@@ -223,6 +223,8 @@ class EventPage(RoutablePageMixin, Page):
     def content_date(self):
         """The day it starts, in Catalonia (search, cards and feeds)."""
         return self.local_start.date() if self.start else None
+
+    time_zone = EVENT_TIME_ZONE  # templates show times in it: {% timezone event.time_zone %}
 
     @property
     def local_start(self):

@@ -10,7 +10,6 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -23,20 +22,17 @@ from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from contentblocks.blocks import BodyBlock
+from listing.pagination import paginate
+from news.choices import NewsCategory
+from news.filters import NewsFilter
+from news.localization import localized_pages
 from news.panels import SectionInlinePanel
-from news.visibility import localized_pages
 from publishing.visibility import public_pages
 from taxonomy.models import Topic
 
 from .events import EventPage
 
 NEWS_PER_PAGE = 12
-
-
-class NewsCategory(models.TextChoices):
-    NEWS = "news", _("News")
-    BULLETIN = "bulletin", _("Bulletin")
-    PRESS = "press", _("Press release")
 
 
 class NewsIndexPage(Page):
@@ -65,16 +61,12 @@ class NewsIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = self.news_items()
-        category = request.GET.get("category", "")
-        if category:
-            if category not in NewsCategory.values:
-                raise Http404(_("There is no such news category."))
-            items = items.filter(category=category)
-        paginator = Paginator(items, NEWS_PER_PAGE)
-        context["news_page"] = paginator.get_page(request.GET.get("page"))
+        filterset = NewsFilter(request.GET, queryset=self.news_items())
+        if not filterset.is_valid():
+            raise Http404(_("There is no such news category."))
+        context["news_page"] = paginate(request, filterset.qs, NEWS_PER_PAGE)
         context["categories"] = NewsCategory.choices
-        context["current_category"] = category
+        context["current_category"] = filterset.form.cleaned_data.get("category") or ""
         return context
 
 

@@ -24,7 +24,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from news.blocks import WorkPlanAreasBlock
-from news.visibility import localized_pages
+from news.localization import localized_pages
 
 
 class WorkPlanPage(Page):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from wagtail.models import CollectionViewRestriction, PageViewRestriction
 
 from home.models import StandardPage
+from publishing.visibility import files_used_by, pages_using
 from tests.documents.live_files import CARE, document, group_page, guide, image, user
 
 pytestmark = pytest.mark.django_db
@@ -199,3 +200,12 @@ def test_the_api_search_is_a_clear_400(client, endpoint):
 
     assert response.status_code == 400
     assert response.json() == {"message": "search is disabled"}
+
+
+def test_which_files_a_page_uses_is_the_inverse_of_which_pages_use_a_file(coordinator):
+    first, second = document("Acta u", owner=coordinator), document("Acta dos", owner=coordinator)
+    both = guide("Guia amb dues actes", "guia-dues-actes", files=[first, second])
+    one = guide("Guia amb una acta", "guia-una-acta", files=[second], live=False)
+    used = files_used_by([both, one], type(first))
+    assert used == {both.pk: {first.pk, second.pk}, one.pk: {second.pk}}
+    assert set(pages_using(second).values_list("pk", flat=True)) == {both.pk, one.pk}

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.module_loading import import_string
 
 
@@ -32,6 +32,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        try:
+            import fpdf  # noqa: F401 — the demo's PDFs are made with it
+        except ModuleNotFoundError as error:
+            raise CommandError(
+                "The demo needs its optional dependencies: pip install -e '.[demo]'"
+            ) from error
         context = DemoContext(self)
         # No enclosing transaction: wagtail-localize publishes translations on commit,
         # with the page as it was when the revision was made; one long transaction

@@ -24,6 +24,7 @@ PROJECT_APPS = [
     "home",
     "publishing",
     "contentblocks",
+    "listing",
     "taxonomy",
     "documents",
     "knowledge",

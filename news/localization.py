@@ -11,10 +11,6 @@ from wagtail.models import Locale, Page
 from publishing.visibility import public_pages
 
 
-def in_active_locale(queryset):
-    return queryset.filter(locale=Locale.get_active())
-
-
 def localized_pages(pages, model=Page):
     """Map each page's translation key to its visible version in the active language,
     or to the page itself when it has no visible translation there. One query.
@@ -35,10 +31,3 @@ def localized_pages(pages, model=Page):
         if candidate.translation_key not in result or candidate.locale_id == active.pk:
             result[candidate.translation_key] = candidate
     return result
-
-
-def localized(page, model=Page):
-    """The visible version of one page in the active language (or the page itself), or None."""
-    if page is None:
-        return None
-    return localized_pages([page], model).get(page.translation_key)
