@@ -7,7 +7,7 @@ from django.test import RequestFactory
 
 from listing.pagination import paginate
 
-ITEMS = list(range(95))  # 10 pages of 10
+ITEMS = list(range(195))  # 20 pages of 10
 
 
 def page_for(query):
@@ -16,13 +16,13 @@ def page_for(query):
 
 
 def test_the_requested_page_with_its_neighbours_and_the_ends():
-    _request, page = page_for({"page": "5"})
-    assert list(page.object_list) == list(range(40, 50))
+    _request, page = page_for({"page": "10"})
+    assert list(page.object_list) == list(range(90, 100))
     ellipsis = page.paginator.ELLIPSIS
-    assert page.page_numbers == [1, ellipsis, 3, 4, 5, 6, 7, ellipsis, 10]
+    assert page.page_numbers == [1, ellipsis, 8, 9, 10, 11, 12, ellipsis, 20]
 
 
-@pytest.mark.parametrize(("value", "number"), [("x", 1), ("0", 10), ("999", 10), ("", 1)])
+@pytest.mark.parametrize(("value", "number"), [("x", 1), ("0", 20), ("999", 20), ("", 1)])
 def test_a_page_out_of_range_or_not_a_number_lands_on_results(value, number):
     _request, page = page_for({"page": value})
     assert page.number == number
