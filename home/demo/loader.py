@@ -179,7 +179,7 @@ def _ensure_secretariat_group(home):
             )
     for app_label, codenames in {
         "taxonomy": ["add_topic", "change_topic", "delete_topic"],
-        "home": ["change_networksettings"],
+        "home": ["change_networksettings", "add_networkdetails", "change_networkdetails"],
         "wagtail_localize": ["submit_translation"],
         "wagtailsearchpromotions": [
             "add_searchpromotion",
