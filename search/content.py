@@ -87,25 +87,35 @@ def _key(text):
     return " ".join(text.split()).casefold()
 
 
+def _is_lead(field):
+    """A field the page type boosts (a summary) is read with the title's weight nearly."""
+    return isinstance(field, SearchField) and (field.boost or 1) > 1
+
+
 def page_texts(page):
-    """``(title, body)`` of a page as plain text, every fragment once."""
+    """``(title, lead, body)`` of a page as plain text, every fragment once.
+
+    The lead is the search description and the fields the page type boosts
+    (``index.SearchField(..., boost=2)``, e.g. a summary): it ranks between
+    the title and the body.
+    """
     title = page.title
     seen = {_key(title)}
-    body = []
+    lead, body = [], []
 
-    def add(text):
+    def add(text, into):
         key = _key(text)
         if key and key not in seen:
             seen.add(key)
-            body.append(text.strip())
+            into.append(text.strip())
 
-    add(page.search_description or "")
+    add(page.search_description or "", lead)
     for field in page.get_search_fields():
         try:
             for name, text in _field_texts(page, field):
                 if name != "title":
-                    add(text)
+                    add(text, lead if _is_lead(field) else body)
         except Exception:  # noqa: BLE001 — one bad field must not stop the page's indexing
             logger.exception("search: reading field %s of %r failed", field, page)
-    add(protocol.extra_text(page))
-    return title, "\n".join(body)
+    add(protocol.extra_text(page), body)
+    return title, "\n".join(lead), "\n".join(body)

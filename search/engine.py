@@ -20,17 +20,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.documents import get_document_model
 from wagtail.search.utils import normalise_query_string
 
 from groups.models import WorkingGroupPage
 from publishing.visibility import restricted_collection_ids
 from taxonomy.models import Topic
 
-from . import text
+from . import correction, text
 from .backends import get_backend
 from .backends.base import BackendUnavailable
 from .models import QueryRecord, SearchAttachment, SearchEntry, Synonym, week_start
-from .query import parse
+from .query import ParsedQuery, parse
 from .retrieval import POOL_SIZE, Window, retrieve
 from .visibility import visible_condition
 
@@ -98,7 +99,9 @@ class SearchParams:
         )
         params.page = cls._positive(data.get("page", "1"), "page")
         per_page = cls._positive(data.get("per_page", str(PER_PAGE_CHOICES[0])), "per_page")
-        params.per_page = per_page if per_page in PER_PAGE_CHOICES else PER_PAGE_CHOICES[0]
+        if per_page not in PER_PAGE_CHOICES:
+            raise InvalidParameter("per_page")
+        params.per_page = per_page
         return params
 
     @staticmethod
@@ -186,6 +189,11 @@ class SearchResults:
     language_counts: dict = field(default_factory=dict)
     num_pages: int = 0
     message: str = ""
+    # "Did you mean": the corrected query and its address; ``corrected_from`` is
+    # the visitor's query when the results shown are the corrected query's.
+    did_you_mean: str = ""
+    did_you_mean_url: str = ""
+    corrected_from: str = ""
 
     @property
     def first_number(self):
@@ -370,15 +378,47 @@ def _facets(counts, params, topic_names, group_names):
 
 
 PREFERRED_LANGUAGE_BOOST = 1.5
+# A file found by its own text ranks below the page that uses it (whose entry
+# holds the same text as its attached files', in a longer row that bm25 weighs
+# down): the page is the way into its files.
+DOCUMENT_FACTOR = 0.2
 
 
-def _rank(pool, scores, preferred_language):
+def _per_language_maxima(pool, scores):
+    """Each language's best score: scores come from each language's own statistics
+    (and words have more or fewer forms in each), so they compare only within it."""
+    maxima = {}
+    for candidate in pool:
+        score = scores.get(candidate.entry_id) or 0
+        maxima[candidate.language] = max(maxima.get(candidate.language, 0), score)
+    return maxima
+
+
+def _coverage(query, languages, backend, entry_ids):
+    """How many of the query's groups each entry matches (a long query's fallback)."""
+    counts = {}
+    for group in query.groups:
+        one = ParsedQuery(query.raw, query.terms, [group])
+        for entry_id in backend.scores(one, languages, entry_ids):
+            counts[entry_id] = counts.get(entry_id, 0) + 1
+    return counts
+
+
+def _rank(pool, scores, preferred_language, coverage=None):
     """The pool's entry ids, most relevant first (the visitor's language preferred)."""
+    document_type = ContentType.objects.get_for_model(get_document_model()).pk
+    maxima = _per_language_maxima(pool, scores)
+    several = len(maxima) > 1
 
     def key(candidate):
         boost = PREFERRED_LANGUAGE_BOOST if candidate.language == preferred_language else 1.0
+        if candidate.content_type_id == document_type:
+            boost *= DOCUMENT_FACTOR
+        if several and maxima[candidate.language]:
+            boost /= maxima[candidate.language]
         score = (scores.get(candidate.entry_id) or 0) * boost
-        return (score, candidate.sort_key, candidate.entry_id)
+        matched = (coverage or {}).get(candidate.entry_id, 0)
+        return (matched, score, candidate.sort_key, candidate.entry_id)
 
     return [candidate.entry_id for candidate in sorted(pool, key=key, reverse=True)]
 
@@ -391,12 +431,19 @@ def _window_ids(retrieved, ranked_pool, window):
     return shown + retrieved.rest[: window.size - len(shown)]
 
 
-def _stems_of(query, languages):
-    return {text.stem(word, language) for word in query.all_words for language in languages}
+def _forms_of(query, languages):
+    return {
+        form
+        for group in query.groups
+        for term in group
+        for word in term.raw or term.words
+        for language in languages
+        for form in text.query_forms(word, language)
+    }
 
 
 def _hits(entries, attachments, query, languages):
-    wanted = _stems_of(query, languages)
+    wanted = _forms_of(query, languages)
     files_by_entry = {}
     for attachment in attachments:
         if wanted & set(attachment.stems.split()):
@@ -454,21 +501,84 @@ def record(params, total):
         )
 
 
+ONLY_STOP_WORDS_MESSAGE = _(
+    "Those words are too common to search for on their own: add a more specific word."
+)
+PUNCTUATION_MESSAGE = _("Type at least one word or number: punctuation alone cannot be searched.")
+NO_RESULTS_MESSAGE = _("No results. Try fewer or more general words, or search all languages.")
+SOME_WORDS_MESSAGE = _(
+    "No result has every word: these have some of them, those with the most first."
+)
+# A query of at least this many required groups falls back to "any word" when nothing has all.
+ANY_WORDS_FROM = 3
+# Fewer results than this (found through a stem, say) and a word the index does not
+# hold: "did you mean" is offered; with no results at all, its results are shown.
+FEW_RESULTS = 3
+
+
 def search(params, *, record_query=True):
-    """Run a search; never raises for any ``q``."""
-    results = SearchResults(params=params, query=None)
+    """Run a search; never raises for any ``q``.
+
+    When every word matching finds nothing, a long query is retried with any
+    of its words (ranked by how many match), and unknown words are compared
+    with the index's vocabulary ("did you mean"); an unambiguous correction's
+    results are shown, saying so.
+    """
     languages = params.languages
     query = parse(params.q, synonym_sets(languages))
-    results.query = query
     if not query:
-        if params.q:
-            results.message = _(
-                "Type at least one word or number: punctuation alone cannot be searched."
-            )
+        results = SearchResults(params=params, query=query)
+        if query.only_stop_words:
+            results.message = ONLY_STOP_WORDS_MESSAGE
+        elif params.q:
+            results.message = PUNCTUATION_MESSAGE
         return results
-
-    visible_entries = base_queryset(languages)
     backend = get_backend()
+    results = _search(params, query, languages, backend)
+    if results.total < FEW_RESULTS:
+        _correct(results, languages, backend)
+    if not results.total and len(query.groups) >= ANY_WORDS_FROM:
+        results = _search(params, query.any_of(), languages, backend)
+        if results.total:
+            results.message = SOME_WORDS_MESSAGE
+    if not results.total and not results.message:
+        results.message = NO_RESULTS_MESSAGE
+    if record_query:
+        record(params, results.total)
+    return results
+
+
+def _public_word(word, params, languages, backend):
+    """Whether a public entry holds ``word`` in exactly that form (nothing private leaks)."""
+    exact = parse(f'"{word}"')
+    probe = SearchParams(q=params.q, lang=params.lang, per_page=PER_PAGE_CHOICES[0])
+    return bool(_search(probe, exact, languages, backend, count_only=True).total)
+
+
+def _correct(results, languages, backend):
+    """Offer the corrected query, and show its results when the correction is unambiguous."""
+    found = correction.correct(results.query, languages, backend)
+    if not found:
+        return
+    corrected_words = set(text.words(found.query)) - set(results.query.terms)
+    if not all(_public_word(w, results.params, languages, backend) for w in corrected_words):
+        return
+    results.did_you_mean = found.query
+    results.did_you_mean_url = results.params.url(q=found.query, page=1)
+    if results.total or not found.unambiguous:
+        return  # a few results through a stem stay: the correction is only offered
+    query = parse(found.query, synonym_sets(languages))
+    corrected = _search(results.params, query, languages, backend)
+    if corrected.total:
+        corrected.did_you_mean = found.query
+        corrected.corrected_from = results.params.q
+        results.__dict__.update(corrected.__dict__)
+
+
+def _search(params, query, languages, backend, count_only=False):
+    """The results of a parsed query (the statement, the ranking, the shown rows)."""
+    results = SearchResults(params=params, query=query)
+    visible_entries = base_queryset(languages)
     match = backend.match(query, languages)
     filters = _filters(params)
     predicates = {name: predicate for name, (predicate, _sql) in filters.items()}
@@ -486,6 +596,8 @@ def search(params, *, record_query=True):
     window = window_for(params.page)
     retrieved = retrieve(visible_entries, match, conditions, window)
     results.total, counts = _count(retrieved.combinations, predicates)
+    if count_only:
+        return results
     by_language = results.language_counts
     for combination in retrieved.combinations:
         by_language[combination.language] = (
@@ -511,9 +623,13 @@ def search(params, *, record_query=True):
     ranked_pool = []
     if retrieved.pool:
         scores = match.scores
+        pool_ids = [c.entry_id for c in retrieved.pool]
+        coverage = {}
         if scores is None:
-            scores = backend.scores(query, languages, [c.entry_id for c in retrieved.pool])
-        ranked_pool = _rank(retrieved.pool, scores, params.interface_language)
+            scores = backend.scores(query, languages, pool_ids)
+            if query.match_any:
+                coverage = _coverage(query, languages, backend, pool_ids)
+        ranked_pool = _rank(retrieved.pool, scores, params.interface_language, coverage)
     shown_ids = _window_ids(retrieved, ranked_pool, window)
 
     entries = SearchEntry.objects.in_bulk(shown_ids)
@@ -531,11 +647,24 @@ def search(params, *, record_query=True):
         hit.group_title = group_names.get(hit.entry.working_group_id, "")
     results.hits = hits
     results.promotions = _promotions(params, visible_entries) if params.page == 1 else []
-    if not results.total:
-        results.message = _("No results. Try fewer or more general words, or search all languages.")
-    if record_query:
-        record(params, results.total)
     return results
+
+
+SUGGEST_CANDIDATES = 200
+
+
+def suggestion_order(words):
+    """Most relevant first, the same on every backend: titles that begin with what was
+    typed, then those with the fewest other words, then alphabetical."""
+
+    typed = " ".join(words)
+
+    def key(row):
+        title_words = text.words(row[1])
+        starts = " ".join(title_words).startswith(typed)
+        return (not starts, len(title_words), text.normalise(row[1]))
+
+    return key
 
 
 def suggestions(raw, language, limit=8):
@@ -545,7 +674,8 @@ def suggestions(raw, language, limit=8):
         return []
     languages = content_languages() if language == ALL_LANGUAGES else [language]
     try:
-        rows = get_backend().suggest(words, languages, base_queryset(languages), limit)
+        rows = get_backend().suggest(words, languages, base_queryset(languages), SUGGEST_CANDIDATES)
     except BackendUnavailable:
         return []  # suggestions are an extra: the search form still works
+    rows = sorted(rows, key=suggestion_order(words))[:limit]
     return [{"title": title, "url": url, "language": lang} for _id, title, url, lang in rows]

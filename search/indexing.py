@@ -18,6 +18,7 @@ the files it uses (those in a restricted collection lend it nothing).
 import logging
 from collections import defaultdict
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 
@@ -36,7 +37,6 @@ from .models import SearchAttachment, SearchEntry
 logger = logging.getLogger(__name__)
 
 MAX_BODY = 200_000
-DEFAULT_LANGUAGE = "ca"
 BATCH_SIZE = 500
 
 
@@ -97,7 +97,7 @@ def _topic_ids(topics):
 
 def build_page(page, context):
     """(entry values, IndexedText parts, attachment rows) for a specific page."""
-    title, body = page_texts(page)
+    title, lead, body = page_texts(page)
     language = page.locale.language_code
     date = protocol.content_date(page)
     values = {
@@ -106,7 +106,7 @@ def build_page(page, context):
         "language": language,
         "title": text.clean(title)[:255],
         "url": page.get_url() or page.url_path,
-        "body": text.clean(body)[:MAX_BODY],
+        "body": text.clean("\n".join(filter(None, [lead, body])))[:MAX_BODY],
         "date": date,
         "year": date.year if date else None,
         "working_group_id": context.working_group(page),
@@ -118,17 +118,17 @@ def build_page(page, context):
             "title": text.clean(document.title)[:255],
             "url": document.url,
             "text": text.clean(document.extracted_text),
-            "stems": " ".join(sorted(set(text.stems(document.extracted_text, language)))),
+            "stems": " ".join(sorted(set(text.forms(document.extracted_text, language)))),
         }
         for document in context.attachments(page)
     ]
     files = " ".join(f"{a['title']} {a['text']}" for a in attachments)
-    return values, (language, title, values["body"], files), attachments
+    return values, (language, title, text.clean(body)[:MAX_BODY], files, lead), attachments
 
 
 def build_document(document):
     """A file's own entry: no date (its upload is not its content's date), no group."""
-    language = document.language or DEFAULT_LANGUAGE
+    language = document.language or settings.LANGUAGE_CODE
     body = "\n".join(filter(None, [document.description, document.extracted_text]))
     values = {
         "kind": SearchEntry.Kind.DOCUMENT,
@@ -142,7 +142,9 @@ def build_document(document):
         "working_group_id": None,
         "topic_ids": "",
     }
-    return values, (language, document.title, values["body"], "")
+    # The file's text weighs as a page's attached files do: the page using a
+    # file ranks above the file itself.
+    return values, (language, document.title, document.description, document.extracted_text)
 
 
 def _indexable(page):

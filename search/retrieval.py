@@ -55,6 +55,7 @@ class Candidate:
     entry_id: int
     language: str
     sort_key: int
+    content_type_id: int | None = None
 
 
 @dataclass
@@ -79,7 +80,7 @@ def _ranked_branch(part, where, limit, offset):
     limit_sql = f" LIMIT {int(limit)}" if limit is not None else ""
     offset_sql = f" OFFSET {int(offset)}" if offset else ""
     return (
-        f"SELECT * FROM (SELECT {part}, id, CAST(NULL AS INTEGER), CAST(NULL AS INTEGER), "
+        f"SELECT * FROM (SELECT {part}, id, ct, CAST(NULL AS INTEGER), "
         f"CAST(NULL AS INTEGER), CAST(NULL AS TEXT), lang, sort_key FROM m{where} "
         f"ORDER BY {ORDER}{limit_sql}{offset_sql}) AS part{part}"
     )
@@ -169,7 +170,7 @@ def retrieve(matching_queryset, match, filters, window):
         if part == COMBINATIONS:  # value is the combination's count
             result.combinations.append(Combination(ct, year, wg, topics or "", lang, value))
         elif part == POOL:
-            result.pool.append(Candidate(entry_id, lang, value))
+            result.pool.append(Candidate(entry_id, lang, value, ct))
         else:
             rest.append((value, entry_id))
     # A UNION does not promise to keep its branches' order: restore it.

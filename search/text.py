@@ -1,4 +1,4 @@
-"""Text normalisation, stemming and highlighting shared by every search backend.
+"""Text normalisation, stemming, lemmas and highlighting shared by every search backend.
 
 Queries and indexed text go through the same ``normalise`` step, so matching is
 accent-insensitive and punt-volat-insensitive on every backend ("solidaria" ~
@@ -7,6 +7,17 @@ database having the ``unaccent`` extension. Stemming uses the Snowball
 algorithms (the same family PostgreSQL and Elasticsearch use) through the
 ``snowballstemmer`` package, so SQLite stems too and highlighting agrees with
 what the database matched.
+
+Stems alone split a word's forms (Snowball: "guies" -> "guies" but "guia" ->
+"guia"), so every word also gives its lemma key (``simplemma``, see ``key``):
+"guies" and "guia", "assemblees" and "assemblea" meet on it. The lemma is
+looked up on the accented word, then folded like everything else; the stem
+still matches what the lemma data does not know (or a query typed without its
+accents).
+
+Each content language's analysis (Snowball stemmer, lemma data, PostgreSQL
+configuration, Elasticsearch analysers) comes from ``settings.SEARCH_LANGUAGES``
+(``language_setting``), so a new language is a line of settings.
 """
 
 import html
@@ -14,14 +25,21 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import simplemma
 import snowballstemmer
+
+from django.conf import settings
 
 # Longest query we look at: beyond this, words are dropped, never an error.
 MAX_QUERY_LENGTH = 500
 MAX_QUERY_TERMS = 16
 
-SNOWBALL_LANGUAGES = {"ca": "catalan", "es": "spanish", "en": "english"}
-DEFAULT_LANGUAGE = "ca"
+
+def language_setting(language, key):
+    """One analysis setting of a content language (``settings.SEARCH_LANGUAGES``)."""
+    configured = settings.SEARCH_LANGUAGES
+    return configured.get(language, configured[settings.LANGUAGE_CODE])[key]
+
 
 # The Catalan "ela geminada" is written l·l, l.l, ŀl or with look-alike dots.
 _PUNT_VOLAT = re.compile(r"l[·.•∙⋅]l|ŀl", re.IGNORECASE)
@@ -33,7 +51,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Very short, very common words add noise to highlighting and autocomplete.
 STOPWORDS = frozenset(
     """
-    a al als amb de del dels el els en es i la les o per que un una uns unes
+    a al als amb com de del dels el els en es hi ho i la les o pel pels per que sense un una
+    uns unes como
     y lo los las con por para the of and or to in on for an is are be by with at
     """.split()
 )
@@ -44,9 +63,13 @@ def clean(text):
     return _CONTROL.sub(" ", text or "")
 
 
+def fold_punt_volat(text):
+    return _PUNT_VOLAT.sub("ll", text)
+
+
 def normalise(text):
     """Lower-case text without accents, with the punt volat folded ("l·l" -> "ll")."""
-    text = _PUNT_VOLAT.sub("ll", clean(text))
+    text = fold_punt_volat(clean(text))
     if text.isascii():
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
@@ -60,7 +83,7 @@ def words(text):
 
 @lru_cache(maxsize=8)
 def _stemmer(language):
-    return snowballstemmer.stemmer(SNOWBALL_LANGUAGES.get(language, "catalan"))
+    return snowballstemmer.stemmer(language_setting(language, "snowball"))
 
 
 @lru_cache(maxsize=50_000)
@@ -71,6 +94,53 @@ def stem(word, language):
 def stems(text, language):
     """The stemmed, normalised words of a text (duplicates kept, order kept)."""
     return [stem(word, language) for word in words(text)]
+
+
+@lru_cache(maxsize=100_000)
+def key(raw_word, language):
+    """The word's lemma key: its lemma's lemma, to a fixed point, folded.
+
+    ``simplemma`` lemmatises "guies" -> "guia" but "guia" -> "guiar"; following
+    lemmas until they stop changing gives both "guiar", so a word's forms meet
+    on one key ("cooperatives", "cooperativa" -> "cooperatiu"). A word the
+    lemma data does not know is its own key (its stem still matches).
+    """
+    code = language_setting(language, "lemmas")
+    current = raw_word
+    if code and simplemma.is_known(raw_word, lang=code):
+        for _step in range(4):
+            following = simplemma.lemmatize(current, lang=code)
+            if following == current:
+                break
+            current = following
+    return normalise(current)
+
+
+def _raw_words(text):
+    folded = unicodedata.normalize("NFC", fold_punt_volat(clean(text))).casefold()
+    return _WORD.findall(folded)
+
+
+def analyse(text, language):
+    """(words, lemma keys, stems) of a text, each in order: what every backend indexes."""
+    raw = _raw_words(text)
+    words_ = [normalise(word) for word in raw]
+    return (
+        words_,
+        [key(word, language) for word in raw],
+        [stem(word, language) for word in words_],
+    )
+
+
+def forms(text, language):
+    """Every word's lemma key and stem (what the forms fields of a backend hold)."""
+    _words, keys, stems_ = analyse(text, language)
+    return keys + stems_
+
+
+def query_forms(raw_word, language):
+    """(lemma key, stem) of a query word as typed (lower case, accents kept)."""
+    return key(raw_word, language), stem(normalise(raw_word), language)
 
 
 def query_terms(raw_query):

@@ -40,9 +40,13 @@ def search_page(request):
     try:
         params = engine.SearchParams.from_query(request.GET, language)
     except engine.InvalidParameter as error:
+        value = request.GET.get(str(error), "")[:20]
+        if str(error) == "per_page":
+            message = _("“%(value)s” results per page is not offered: choose 10, 20 or 50.")
+        else:
+            message = _("The page number “%(value)s” is not valid: use a whole number from 1.")
         context = {
-            "error": _("The page number “%(value)s” is not valid: use a whole number from 1.")
-            % {"value": request.GET.get(str(error), "")[:20]},
+            "error": message % {"value": value},
             "params": engine.SearchParams(
                 q=engine.text.display_query(request.GET.get("q", "")), lang=language
             ),
@@ -93,6 +97,9 @@ def search_api(request):
     try:
         params = engine.SearchParams.from_query(request.GET, settings.LANGUAGE_CODE)
     except engine.InvalidParameter as error:
+        if str(error) == "per_page":
+            choices = ", ".join(str(n) for n in engine.PER_PAGE_CHOICES)
+            return JsonResponse({"error": f"'per_page' must be one of {choices}."}, status=400)
         return JsonResponse({"error": f"'{error}' must be a whole number from 1."}, status=400)
     # Labels (types, facets, messages) in the language asked for; for all, the browser's.
     if params.lang in engine.content_languages():
@@ -118,6 +125,8 @@ def _search_api_response(params):
             "total": results.total if results else 0,
             "num_pages": results.num_pages if results else 0,
             "message": str(results.message) if results and results.message else None,
+            "did_you_mean": (results.did_you_mean or None) if results else None,
+            "corrected_from": (results.corrected_from or None) if results else None,
             "promotions": [
                 {
                     "title": p.page.title if p.page else p.external_link_text,

@@ -5,13 +5,14 @@ from dataclasses import dataclass
 
 @dataclass
 class IndexedText:
-    """What a backend stores for one ``SearchEntry``: three weighted texts."""
+    """What a backend stores for one ``SearchEntry``: four weighted texts."""
 
     entry_id: int
     language: str
     title: str
     body: str
     files: str
+    lead: str = ""  # the summary or introduction: weighs more than the body
 
 
 class BackendUnavailable(Exception):
@@ -62,5 +63,15 @@ class SearchBackend:
         raise NotImplementedError
 
     def suggest(self, words, languages, queryset, limit):
-        """Entries whose title has words starting with ``words`` (the last one a prefix)."""
+        """Up to ``limit`` entries of ``queryset`` whose title has words starting with
+        ``words`` (the last one a prefix), as ``(id, title, url, language)``; the
+        engine orders them."""
         raise NotImplementedError
+
+    def vocabulary(self, language):
+        """``{word: number of entries}`` of the language's indexed titles and texts.
+
+        It may include words of entries the public cannot see: "did you mean"
+        offers a word only once a search limited to public entries finds it.
+        """
+        return {}

@@ -8,6 +8,12 @@ turning "l·l"/"l.l" into "ll"); the search analyser adds the editors'
 synonyms for its language (``synonym_graph``). Queries are built as
 ``multi_match`` clauses from the already-parsed words, never with
 ``query_string``, so no user input is interpreted as Lucene syntax.
+
+As on the databases, each text also has an ``exact`` sub-field (folded, not
+stemmed: protected words such as ESS, exact forms and ``match_phrase``) and a
+``*_forms`` field holding the forms ``search.text`` computes (each word's
+lemma key and stem), so singular and plural meet exactly as on SQLite and
+PostgreSQL. Languages and their analysers come from ``settings.SEARCH_LANGUAGES``.
 """
 
 from django.conf import settings
@@ -15,13 +21,12 @@ from django.conf import settings
 from .. import text
 from .base import BackendUnavailable, Match, SearchBackend
 
-LANGUAGES = {
-    "ca": {"stemmer": "catalan", "stop": "_catalan_", "elision": ["d", "l", "m", "n", "s", "t"]},
-    "es": {"stemmer": "light_spanish", "stop": "_spanish_", "elision": []},
-    "en": {"stemmer": "english", "stop": "_english_", "elision": []},
-}
 MAX_HITS = 10_000
-FIELDS = ["title^8", "body^2", "files"]
+TEXTS = ("title", "lead", "body", "files")
+BOOSTS = {"title": 10, "lead": 5, "body": 2, "files": 0.5}
+FIELDS = [f"{name}^{BOOSTS[name]}" for name in TEXTS]
+EXACT_FIELDS = [f"{name}.exact^{BOOSTS[name]}" for name in TEXTS]
+FORM_FIELDS = [f"{name}_forms^{BOOSTS[name] * 0.6:g}" for name in TEXTS]
 
 
 def index_name(prefix, language):
@@ -41,7 +46,7 @@ def synonym_rules(expression_sets):
 
 def index_settings(language, expression_sets=()):
     """Settings and mappings of one language's index."""
-    spec = LANGUAGES.get(language, LANGUAGES["ca"])
+    spec = text.language_setting(language, "elasticsearch")
     index_filters = ["lowercase", "asciifolding"]
     if spec["elision"]:
         index_filters.insert(0, "xmess_elision")
@@ -70,11 +75,14 @@ def index_settings(language, expression_sets=()):
             "replacement": "ll",
         }
     }
+    exact = {"type": "text", "analyzer": "xmess_folded"}
     text_field = {
         "type": "text",
         "analyzer": "xmess_text",
         "search_analyzer": "xmess_search",
+        "fields": {"exact": exact},
     }
+    forms_field = {"type": "text", "analyzer": "whitespace"}
     return {
         "settings": {
             "analysis": {
@@ -116,38 +124,65 @@ def index_settings(language, expression_sets=()):
                 "title": {
                     **text_field,
                     "fields": {
+                        "exact": exact,
                         "prefix": {
                             "type": "text",
                             "analyzer": "xmess_prefix",
                             "search_analyzer": "xmess_folded",
-                        }
+                        },
                     },
                 },
+                "lead": text_field,
                 "body": text_field,
                 "files": text_field,
+                **{f"{name}_forms": forms_field for name in TEXTS},
             },
         },
     }
 
 
-def query_body(query):
-    """The bool query for a ``ParsedQuery``: every group must match, any alternative."""
-    must = []
-    for group in query.groups:
-        should = [
-            {
-                "multi_match": {
-                    "query": " ".join(alt),
-                    "fields": FIELDS,
-                    "operator": "and",
-                    "type": "cross_fields",
-                }
+def term_clause(term, languages):
+    """One ``search.query.Term``: a phrase or protected word on the exact fields, else
+    the word through the language analysers or any of its forms."""
+    if term.phrase or term.exact:
+        return {
+            "multi_match": {
+                "query": " ".join(term.words),
+                "fields": EXACT_FIELDS,
+                "type": "phrase",
             }
-            for alt in group
-            if alt
-        ]
-        must.append({"bool": {"should": should, "minimum_should_match": 1}})
-    return {"bool": {"must": must}}
+        }
+    word = term.words[0]
+    forms = dict.fromkeys(
+        form for code in languages for form in text.query_forms((term.raw or term.words)[0], code)
+    )
+    return {
+        "bool": {
+            "should": [
+                {"multi_match": {"query": word, "fields": EXACT_FIELDS}},
+                {"multi_match": {"query": word, "fields": FIELDS}},
+                {"multi_match": {"query": " ".join(forms), "fields": FORM_FIELDS}},
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def query_body(query, languages):
+    """The bool query for a ``ParsedQuery``: every group must match (any, for a long
+    query's fallback), any of its terms."""
+    clauses = [
+        {
+            "bool": {
+                "should": [term_clause(term, languages) for term in group],
+                "minimum_should_match": 1,
+            }
+        }
+        for group in query.groups
+    ]
+    if query.match_any:
+        return {"bool": {"should": clauses, "minimum_should_match": 1}}
+    return {"bool": {"must": clauses}}
 
 
 def suggest_body(words):
@@ -178,7 +213,8 @@ class ElasticsearchBackend(SearchBackend):
         return cls(client, settings.SEARCH_ELASTICSEARCH_INDEX_PREFIX, languages)
 
     def index_for(self, language):
-        return index_name(self.prefix, language if language in self.languages else "ca")
+        fallback = settings.LANGUAGE_CODE
+        return index_name(self.prefix, language if language in self.languages else fallback)
 
     def _synonyms(self, language):
         from ..models import Synonym
@@ -216,8 +252,13 @@ class ElasticsearchBackend(SearchBackend):
                     "entry_id": item.entry_id,
                     "language": item.language,
                     "title": item.title,
+                    "lead": item.lead,
                     "body": item.body,
                     "files": item.files,
+                    **{
+                        f"{name}_forms": " ".join(text.forms(getattr(item, name), item.language))
+                        for name in TEXTS
+                    },
                 },
             }
 
@@ -267,7 +308,7 @@ class ElasticsearchBackend(SearchBackend):
 
     def match(self, query, languages):
         # Elasticsearch ranks; the database keeps deciding visibility and facets.
-        scores = dict(self._hits(languages, query_body(query), MAX_HITS))
+        scores = dict(self._hits(languages, query_body(query, languages), MAX_HITS))
         if not scores:
             return Match(where=("1 = 0", []), scores={})
         marks = ", ".join(["%s"] * len(scores))

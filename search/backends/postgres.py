@@ -1,18 +1,22 @@
-"""PostgreSQL: a ``tsvector`` per entry built with its own language's configuration.
+"""PostgreSQL: ``tsvector`` columns of the words and forms that ``search.text`` computes.
 
-Wagtail's database backend uses one ``SEARCH_CONFIG`` for every row, so it can
-stem only one language. Here each row is vectorised with ``catalan``,
-``spanish`` or ``english`` (PostgreSQL's Snowball configurations) after the
-Python normalisation of ``search.text`` (accents and punt volat folded, which
-needs no ``unaccent`` extension). A query is built from ``plainto_tsquery``
-calls with bound parameters, one per word and language, so nothing the user
-types is parsed as tsquery syntax.
+The analysis is the same as SQLite's and Elasticsearch's, done in Python
+(accent and punt volat folding, Snowball stems, lemmas), so a word matches the
+same entries on every database and nothing depends on a PostgreSQL text search
+configuration per language; the vectors use the ``simple`` configuration,
+which only splits the already-analysed words.
 
-Three vectors per entry: ``search_vector`` (title, text and files, weighted;
-matched through per-language GIN indexes and ranked with ``ts_rank``),
-``title_stems`` (the stemmed title, small and stored inline, so "is a query
-word in the title?" costs nothing per row) and ``title_vector`` (unstemmed
-title words, for autocomplete prefixes).
+* ``search_vector``: every word's lemma key and stem, weighted A title,
+  B summary, C body, D attached files; matched through GIN indexes (one
+  partial index per language) and ranked with ``ts_rank``;
+* ``word_vector``: the words themselves in order, same weights, for protected
+  words (ESS), exact forms, phrases (``<->``) and the "did you mean" vocabulary;
+* ``title_stems``: the title's forms, small and inline, so "is a query word in
+  the title?" costs nothing per row; ``title_vector``: the title's words, for
+  autocomplete prefixes.
+
+Query words reach ``to_tsquery`` as bound parameters, each quoted as a lexeme:
+nothing the user types is parsed as tsquery syntax.
 """
 
 from django.db import connection
@@ -20,78 +24,87 @@ from django.db import connection
 from .. import text
 from .base import Match, SearchBackend
 
-CONFIGS = {"ca": "catalan", "es": "spanish", "en": "english"}
 # A tsvector is limited to 1 MB; long files are cut well before that.
 MAX_TEXT = 400_000
 TABLE = "search_searchentry"
+# ts_rank's weights for D (files), C (body), B (summary) and A (title).
+RANK_WEIGHTS = "'{0.05, 0.25, 0.5, 1.0}'::float4[]"
+WEIGHTS = ("A", "B", "C", "D")
 
 
-def config_for(language):
-    return CONFIGS.get(language, "simple")
+def lexeme(word):
+    return "'" + word.replace("'", "''").replace("\\", "") + "'"
 
 
-def _configs(languages):
-    return list(dict.fromkeys(config_for(language) for language in languages))
+def _tsquery(vector, expression):
+    return f"{TABLE}.{vector} @@ to_tsquery('simple', %s)", [expression]
 
 
-def tsquery_sql(query, languages):
-    """SQL for the tsquery of ``query`` in ``languages``, with its parameters."""
-    configs = _configs(languages)
-    sql_groups, params = [], []
+def _forms(term, language):
+    return list(dict.fromkeys(text.query_forms((term.raw or term.words)[0], language)))
+
+
+def term_condition(term, languages):
+    """(SQL, params) of one ``search.query.Term``."""
+    if term.phrase or term.exact:
+        return _tsquery("word_vector", " <-> ".join(lexeme(w) for w in term.words))
+    forms = dict.fromkeys(form for code in languages for form in _forms(term, code))
+    return _tsquery("search_vector", " | ".join(lexeme(form) for form in forms))
+
+
+def where_sql(query, languages):
+    groups, params = [], []
     for group in query.groups:
-        sql_alternatives = []
-        for alt in group:
-            sql_words = []
-            for word in alt:
-                forms = [f"plainto_tsquery('{config}'::regconfig, %s)" for config in configs]
-                params.extend([word] * len(configs))
-                sql_words.append("(" + " || ".join(forms) + ")")
-            sql_alternatives.append("(" + " && ".join(sql_words) + ")")
-        sql_groups.append("(" + " || ".join(sql_alternatives) + ")")
-    return "(" + " && ".join(sql_groups) + ")", params
+        conditions = [term_condition(term, languages) for term in group]
+        groups.append("(" + " OR ".join(sql for sql, _p in conditions) + ")")
+        params += [value for _sql, values in conditions for value in values]
+    return "(" + (" OR " if query.match_any else " AND ").join(groups) + ")", params
 
 
-def title_tsquery_sql(query, languages):
-    """Like ``tsquery_sql`` but any one word suffices: a title naming part of the query counts."""
-    configs = _configs(languages)
-    forms, params = [], []
-    for word in query.all_words:
-        for config in configs:
-            forms.append(f"plainto_tsquery('{config}'::regconfig, %s)")
-            params.append(word)
-    return "(" + " || ".join(forms) + ")", params
+def any_forms(query, languages):
+    """A tsquery text of every form of every plain word (for ranking and titles)."""
+    forms = dict.fromkeys(
+        form
+        for group in query.groups
+        for term in group
+        if not (term.phrase or term.exact)
+        for code in languages
+        for form in _forms(term, code)
+    )
+    return " | ".join(lexeme(form) for form in forms)
+
+
+def any_words(query):
+    """A tsquery text of every term as written: exact words and phrases."""
+    terms = [
+        " <-> ".join(lexeme(w) for w in term.words) for group in query.groups for term in group
+    ]
+    return " | ".join(f"({t})" for t in terms)
+
+
+def _weighted(parts):
+    sql = " || ".join(
+        f"setweight(to_tsvector('simple', %s), '{weight}')" for weight in WEIGHTS[: len(parts)]
+    )
+    return sql, [part[:MAX_TEXT] for part in parts]
 
 
 class PostgresBackend(SearchBackend):
     name = "postgres"
 
     def index(self, texts):
+        weighted, _params = _weighted(["", "", "", ""])
         rows = []
         for item in texts:
-            config = config_for(item.language)
-            title = text.normalise(item.title)
-            rows.append(
-                (
-                    config,
-                    title,
-                    config,
-                    text.normalise(item.body)[:MAX_TEXT],
-                    config,
-                    text.normalise(item.files)[:MAX_TEXT],
-                    title,
-                    config,
-                    title,
-                    item.entry_id,
-                )
-            )
+            parts = (item.title, item.lead, item.body, item.files)
+            form_texts = [" ".join(text.forms(p, item.language))[:MAX_TEXT] for p in parts]
+            word_texts = [" ".join(text.words(p))[:MAX_TEXT] for p in parts]
+            rows.append((*form_texts, *word_texts, word_texts[0], form_texts[0], item.entry_id))
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"UPDATE {TABLE} SET search_vector = "
-                "setweight(to_tsvector(%s::regconfig, %s), 'A') || "
-                "setweight(to_tsvector(%s::regconfig, %s), 'B') || "
-                "setweight(to_tsvector(%s::regconfig, %s), 'C'), "
+                f"UPDATE {TABLE} SET search_vector = {weighted}, word_vector = {weighted}, "
                 "title_vector = to_tsvector('simple', %s), "
-                "title_stems = to_tsvector(%s::regconfig, %s) WHERE id = %s",
+                "title_stems = to_tsvector('simple', %s) WHERE id = %s",
                 rows,
             )
 
@@ -102,7 +115,8 @@ class PostgresBackend(SearchBackend):
     def clear(self):
         with connection.cursor() as cursor:
             cursor.execute(
-                f"UPDATE {TABLE} SET search_vector = NULL, title_vector = NULL, title_stems = NULL"
+                f"UPDATE {TABLE} SET search_vector = NULL, word_vector = NULL, "
+                "title_vector = NULL, title_stems = NULL"
             )
 
     def after_rebuild(self):
@@ -120,33 +134,43 @@ class PostgresBackend(SearchBackend):
             cursor.execute(f"{statement} {TABLE}")
 
     def match(self, query, languages):
-        where, params = tsquery_sql(query, languages)
-        title, title_params = title_tsquery_sql(query, languages)
-        return Match(
-            where=(f"{TABLE}.search_vector @@ {where}", params),
-            title=(f"coalesce({TABLE}.title_stems @@ {title}, false)", title_params),
+        forms = any_forms(query, languages)
+        title = (
+            (f"coalesce({TABLE}.title_stems @@ to_tsquery('simple', %s), false)", [forms])
+            if forms
+            else None
         )
+        return Match(where=where_sql(query, languages), title=title)
 
     def scores(self, query, languages, entry_ids):
         if not entry_ids:
             return {}
-        sql, params = tsquery_sql(query, languages)
+        forms = any_forms(query, languages)
+        forms_rank = (
+            f"ts_rank({RANK_WEIGHTS}, search_vector, to_tsquery('simple', %s))" if forms else "0"
+        )
+        words_rank = f"ts_rank({RANK_WEIGHTS}, word_vector, to_tsquery('simple', %s))"
+        params = ([forms] if forms else []) + [any_words(query), list(entry_ids)]
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT id, ts_rank(search_vector, {sql}) FROM {TABLE} WHERE id = ANY(%s)",
-                [*params, list(entry_ids)],
+                f"SELECT id, {forms_rank} + {words_rank} FROM {TABLE} WHERE id = ANY(%s)", params
             )
             return dict(cursor.fetchall())
 
     def suggest(self, words, languages, queryset, limit):
-        # Prefix search on the unstemmed title words; each word is a quoted lexeme.
-        lexemes = ["'" + word + "'" for word in words[:-1]] + ["'" + words[-1] + "':*"]
-        expression = " & ".join(lexemes)
+        # Prefix search on the title words; each word is a quoted lexeme.
+        expression = " & ".join([lexeme(word) for word in words[:-1]] + [lexeme(words[-1]) + ":*"])
         return list(
             queryset.extra(
-                where=[f"{TABLE}.title_vector @@ to_tsquery('simple', %s)"],
-                params=[expression],
-            )
-            .order_by("title")
-            .values_list("id", "title", "url", "language")[:limit]
+                where=[f"{TABLE}.title_vector @@ to_tsquery('simple', %s)"], params=[expression]
+            ).values_list("id", "title", "url", "language")[:limit]
         )
+
+    def vocabulary(self, language):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT word, ndoc FROM ts_stat(format("
+                f"'SELECT word_vector FROM {TABLE} WHERE language = %%L', %s::text))",
+                [language],
+            )
+            return dict(cursor.fetchall())

@@ -1,120 +1,210 @@
-"""SQLite: an FTS5 table of Snowball stems, ranked with bm25.
+"""SQLite: one FTS5 table per content language, words and their forms, ranked with bm25.
 
-The table holds stems computed in Python (``search.text``), so SQLite gets the
-same accent folding and Catalan/Spanish/English stemming as the other backends.
-Each query word becomes a quoted FTS5 string: user input never reaches FTS5's
-own query syntax.
+A table per language keeps each language's statistics apart: bm25 weighs a
+word by how rare it is among that language's entries, not among every entry
+of the site. Each table has two sets of columns:
+
+* ``title``, ``lead``, ``body``, ``files``: the normalised words in order
+  (accents and punt volat folded), for exact forms, protected words (ESS) and
+  phrases;
+* ``title_keys`` … ``files_keys``: every word's lemma key (``search.text.key``),
+  so plurals, genders and conjugations meet;
+* ``title_stems`` … ``files_stems``: every word's Snowball stem.
+
+A plain query word matches any of the three, so an entry holding the exact
+form scores in more of them and ranks above one that only shares a lemma.
+
+FTS5's bm25 normalises by the length of the whole row, so a word in the title
+of a long page weighs little; a second, small table per language
+(``search_fts_<code>_head``: title and summary only) scores the ranked pool's
+title and summary matches on their own, and the two scores are added. Each query word
+becomes a quoted FTS5 string: user input never reaches FTS5's own syntax.
 """
 
+from django.conf import settings
 from django.db import connection
 
 from .. import text
 from .base import Match, SearchBackend
 
-TABLE = "search_entry_fts"
-CREATE_TABLE = (
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} "
-    "USING fts5(title, body, files, title_words, tokenize='unicode61 remove_diacritics 2')"
-)
-# Title counts most, then the page's own text, then its attached files.
-RANK = f"-bm25({TABLE}, 8.0, 2.0, 1.0, 0.0)"
+PREFIX = "search_fts_"
+WORD_COLUMNS = ("title", "lead", "body", "files")
+KEY_COLUMNS = tuple(f"{column}_keys" for column in WORD_COLUMNS)
+STEM_COLUMNS = tuple(f"{column}_stems" for column in WORD_COLUMNS)
+COLUMNS = WORD_COLUMNS + KEY_COLUMNS + STEM_COLUMNS
+# Title, then the summary, then the page's own text, then its attached files.
+# The lemma key counts most; the exact form and the stem add a little: enough
+# to rank the very word first among equals, never a word in the body above a
+# form of it in a title.
+# (A rare surface form has a far higher idf than its lemma, hence the small factor.)
+WEIGHTS = (0.2, 0.1, 0.02, 0.004) + (10.0, 5.0, 1.0, 0.2) + (0.2, 0.1, 0.02, 0.004)
+
+
+def table(language):
+    return PREFIX + language
+
+
+HEAD_COLUMNS = ("title", "lead", "title_keys", "lead_keys", "title_stems", "lead_stems")
+HEAD_WEIGHTS = (0.2, 0.1, 10.0, 5.0, 0.2, 0.1)
+# How much a title or summary match counts against one in the whole text.
+HEAD_FACTOR = 2.0
+
+
+def head_table(language):
+    return table(language) + "_head"
+
+
+def create_tables_sql(language):
+    """The statements creating a language's two tables (if missing)."""
+    tokenizer = "tokenize='unicode61 remove_diacritics 2'"
+    return [
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {table(language)} "
+        f"USING fts5({', '.join(COLUMNS)}, {tokenizer})",
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {head_table(language)} "
+        f"USING fts5({', '.join(HEAD_COLUMNS)}, {tokenizer})",
+    ]
+
+
+def content_languages():
+    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 
 
 def fts_string(token):
     return '"' + token.replace('"', '""') + '"'
 
 
-def word_expression(word, languages):
-    forms = dict.fromkeys(text.stem(word, language) for language in languages)
-    forms = [fts_string(form) for form in forms if form]
-    return forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")"
+def _columns(names):
+    return "{" + " ".join(names) + "}"
 
 
-def language_marker(language):
-    """A token stored with each row so that MATCH itself keeps only the wanted languages."""
-    return f"xmesslang{language}"
-
-
-def language_expression(languages):
+def term_expression(term, language, columns=COLUMNS):
+    """One ``search.query.Term`` as an FTS5 expression over ``columns`` of a language's table."""
+    words = [c for c in columns if c in WORD_COLUMNS]
+    exact = f"{_columns(words)} : {fts_string(' '.join(term.words))}"
+    if term.phrase or term.exact:
+        return f"({exact})"
+    key, stem = text.query_forms((term.raw or term.words)[0], language)
+    keys = [c for c in columns if c in KEY_COLUMNS]
+    stems = [c for c in columns if c in STEM_COLUMNS]
     return (
-        "title_words : ("
-        + " OR ".join(fts_string(language_marker(code)) for code in languages)
-        + ")"
+        f"({exact} OR {_columns(keys)} : {fts_string(key)}"
+        f" OR {_columns(stems)} : {fts_string(stem)})"
     )
 
 
-def match_expression(query, languages):
-    groups = []
+def head_expression(query, language):
+    """Any term of the query in the title or summary (more terms, higher score)."""
+    terms = [term_expression(t, language, HEAD_COLUMNS) for group in query.groups for t in group]
+    return " OR ".join(terms)
+
+
+def match_expression(query, language):
+    groups = [
+        "(" + " OR ".join(term_expression(term, language) for term in group) + ")"
+        for group in query.groups
+    ]
+    return (" OR " if query.match_any else " AND ").join(groups)
+
+
+def title_expression(query, language):
+    """Any query word (or synonym) in the title, as written or by its lemma key."""
+    words, keys = {}, {}
     for group in query.groups:
-        alternatives = [
-            "(" + " AND ".join(word_expression(word, languages) for word in alt) + ")"
-            for alt in group
-            if alt
-        ]
-        groups.append("(" + " OR ".join(alternatives) + ")")
-    words = "{title body files} : (" + " AND ".join(groups) + ")"
-    return f"{words} AND {language_expression(languages)}"
+        for term in group:
+            for word, raw in zip(term.words, term.raw or term.words, strict=False):
+                words[word] = True
+                if not term.exact:
+                    keys[text.key(raw, language)] = True
+    parts = [f"title : ({' OR '.join(fts_string(w) for w in words)})"]
+    if keys:
+        parts.append(f"title_keys : ({' OR '.join(fts_string(k) for k in keys)})")
+    return " OR ".join(parts)
 
 
-def title_expression(query, languages):
-    """Any query word (or synonym) in the title."""
-    forms = [word_expression(word, languages) for word in query.all_words]
-    return f"title : ({' OR '.join(forms)}) AND {language_expression(languages)}"
-
-
-def matching_sql(expression):
-    # A subquery, not a join: joined, SQLite re-runs MATCH for every entry row.
-    sql = f"search_searchentry.id IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s)"
-    return sql, [expression]
+def matching_sql(expressions):
+    """Entries matching ``{language: expression}`` (a subquery: joined, SQLite re-runs MATCH)."""
+    parts = [f"SELECT rowid FROM {table(c)} WHERE {table(c)} MATCH %s" for c in expressions]
+    sql = f"search_searchentry.id IN ({' UNION ALL '.join(parts)})"
+    return sql, list(expressions.values())
 
 
 class SQLiteBackend(SearchBackend):
     name = "sqlite"
 
-    def index(self, texts):
-        rows = [
-            (
-                item.entry_id,
-                " ".join(text.stems(item.title, item.language)),
-                " ".join(text.stems(item.body, item.language)),
-                " ".join(text.stems(item.files, item.language)),
-                " ".join([language_marker(item.language), *text.words(item.title)]),
-            )
-            for item in texts
-        ]
+    def ensure_tables(self, languages=None):
         with connection.cursor() as cursor:
-            cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [(r[0],) for r in rows])
-            cursor.executemany(
-                f"INSERT INTO {TABLE} (rowid, title, body, files, title_words) "
-                "VALUES (%s, %s, %s, %s, %s)",
-                rows,
+            for language in languages or content_languages():
+                for statement in create_tables_sql(language):
+                    cursor.execute(statement)
+
+    def index(self, texts):
+        by_language, heads = {}, {}
+        for item in texts:
+            analysed = [
+                text.analyse(part, item.language)
+                for part in (item.title, item.lead, item.body, item.files)
+            ]
+            row = (
+                item.entry_id,
+                *(" ".join(words) for words, _keys, _stems in analysed),
+                *(" ".join(keys) for _words, keys, _stems in analysed),
+                *(" ".join(stems) for _words, _keys, stems in analysed),
             )
+            by_language.setdefault(item.language, []).append(row)
+            head = (
+                item.entry_id,
+                *(" ".join(analysed[part][kind]) for kind in (0, 1, 2) for part in (0, 1)),
+            )
+            heads.setdefault(item.language, []).append(head)
+        self.remove([item.entry_id for item in texts])
+        self.ensure_tables(list(by_language))
+        columns = ", ".join(("rowid",) + COLUMNS)
+        marks = ", ".join(["%s"] * (1 + len(COLUMNS)))
+        with connection.cursor() as cursor:
+            for language, rows in by_language.items():
+                cursor.executemany(
+                    f"INSERT INTO {table(language)} ({columns}) VALUES ({marks})", rows
+                )
+                cursor.executemany(
+                    f"INSERT INTO {head_table(language)} (rowid, {', '.join(HEAD_COLUMNS)}) "
+                    f"VALUES ({', '.join(['%s'] * (1 + len(HEAD_COLUMNS)))})",
+                    heads[language],
+                )
+
+    def _tables(self):
+        """Every language's table, including any of a language no longer configured."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE %s "
+                "AND sql LIKE 'CREATE VIRTUAL TABLE%%'",
+                [PREFIX + "%"],
+            )
+            return [name for (name,) in cursor.fetchall()]
 
     def remove(self, entry_ids):
+        ids = [(i,) for i in entry_ids]
+        if not ids:
+            return
         with connection.cursor() as cursor:
-            cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s", [(i,) for i in entry_ids])
+            for name in self._tables():
+                cursor.executemany(f"DELETE FROM {name} WHERE rowid = %s", ids)
 
     def clear(self):
+        self.ensure_tables()
         with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {TABLE}")
-
-    def _scores(self, expression, limit=None):
-        sql = f"SELECT rowid, {RANK} FROM {TABLE} WHERE {TABLE} MATCH %s"
-        if limit:
-            sql += f" ORDER BY rank LIMIT {int(limit)}"
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [expression])
-            return dict(cursor.fetchall())
+            for name in self._tables():
+                cursor.execute(f"DELETE FROM {name}")
 
     def after_rebuild(self):
         with connection.cursor() as cursor:
-            cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
+            for name in self._tables():
+                cursor.execute(f"INSERT INTO {name}({name}) VALUES ('optimize')")
             cursor.execute("ANALYZE")
 
     def match(self, query, languages):
         return Match(
-            where=matching_sql(match_expression(query, languages)),
-            title=matching_sql(title_expression(query, languages)),
+            where=matching_sql({code: match_expression(query, code) for code in languages}),
+            title=matching_sql({code: title_expression(query, code) for code in languages}),
         )
 
     def scores(self, query, languages, entry_ids):
@@ -122,23 +212,58 @@ class SQLiteBackend(SearchBackend):
             return {}
         entry_ids = list(entry_ids)
         marks = ", ".join(["%s"] * len(entry_ids))
+        weights = ", ".join(str(w) for w in WEIGHTS)
+        head_weights = ", ".join(str(w) for w in HEAD_WEIGHTS)
+        scores = {}
         # "+rowid" keeps the id list out of FTS5's hands: given "rowid IN (…)" it
         # would run the whole query again for each id. Filtered by SQLite after
         # one MATCH, bm25 is computed for the listed rows only.
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT rowid, {RANK} FROM {TABLE} WHERE {TABLE} MATCH %s AND +rowid IN ({marks})",
-                [match_expression(query, languages), *entry_ids],
-            )
-            return dict(cursor.fetchall())
+            for code in languages:
+                name = table(code)
+                cursor.execute(
+                    f"SELECT rowid, -bm25({name}, {weights}) FROM {name} "
+                    f"WHERE {name} MATCH %s AND +rowid IN ({marks})",
+                    [match_expression(query, code), *entry_ids],
+                )
+                scores.update(cursor.fetchall())
+                head = head_table(code)
+                cursor.execute(
+                    f"SELECT rowid, -bm25({head}, {head_weights}) FROM {head} "
+                    f"WHERE {head} MATCH %s AND +rowid IN ({marks})",
+                    [head_expression(query, code), *entry_ids],
+                )
+                for entry_id, score in cursor.fetchall():
+                    if entry_id in scores:
+                        scores[entry_id] += HEAD_FACTOR * score
+        return scores
 
     def suggest(self, words, languages, queryset, limit):
         parts = [fts_string(word) for word in words[:-1]] + [f"{fts_string(words[-1])} *"]
-        expression = (
-            "title_words : (" + " AND ".join(parts) + f") AND {language_expression(languages)}"
-        )
-        scores = self._scores(expression, limit=200)
-        if not scores:
+        expression = "title : (" + " AND ".join(parts) + ")"
+        ids = []
+        with connection.cursor() as cursor:
+            for code in languages:
+                name = table(code)
+                cursor.execute(
+                    f"SELECT rowid FROM {name} WHERE {name} MATCH %s LIMIT {int(limit)}",
+                    [expression],
+                )
+                ids += [row[0] for row in cursor.fetchall()]
+        if not ids:
             return []
-        rows = queryset.filter(id__in=list(scores)).values_list("id", "title", "url", "language")
-        return sorted(rows, key=lambda row: -scores[row[0]])[:limit]
+        return list(queryset.filter(id__in=ids).values_list("id", "title", "url", "language"))
+
+    def vocabulary(self, language):
+        """Words of the language's titles and texts (public or not: callers check)."""
+        name = table(language)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{name}_vocabulary "
+                f"USING fts5vocab(main, {name}, 'col')"
+            )
+            cursor.execute(
+                f"SELECT term, SUM(doc) FROM temp.{name}_vocabulary "
+                "WHERE col IN ('title', 'lead', 'body') GROUP BY term"
+            )
+            return dict(cursor.fetchall())

@@ -11,7 +11,7 @@ import pytest
 from django.utils import translation
 from django.utils.html import escape
 
-from search import engine
+from search import engine, text
 from search.backends.base import IndexedText
 from search.backends.elasticsearch import (
     ElasticsearchBackend,
@@ -65,10 +65,35 @@ def test_mapping_is_strict_and_uses_the_language_analysers():
 
 
 def test_queries_use_plain_matches_never_query_string():
-    body = query_body(parse('title:"guia" AND (cures*)'))
+    body = query_body(parse('title:"guia" AND (cures*)'), ["ca"])
     assert "query_string" not in repr(body)
-    words = [m["multi_match"]["query"] for g in body["bool"]["must"] for m in g["bool"]["should"]]
-    assert words == ["title", "guia", "cures"]  # "and" is a stop word, not an operator
+    groups = [g["bool"]["should"][0] for g in body["bool"]["must"]]
+    assert len(groups) == 3  # title, "guia", cures: "and" is a stop word, not an operator
+    quoted = groups[1]["multi_match"]
+    assert quoted["query"] == "guia" and quoted["fields"][0].startswith("title.exact")
+
+
+def test_a_plain_word_matches_its_lemma_through_the_forms_fields():
+    clause = query_body(parse("guies"), ["ca"])["bool"]["must"][0]["bool"]["should"][0]
+    forms = [m["multi_match"] for m in clause["bool"]["should"] if "title_forms" in repr(m)][0]
+    assert text.key("guia", "ca") in forms["query"].split()
+
+
+def test_phrases_and_capitals_use_match_phrase_on_the_unstemmed_fields():
+    body = query_body(parse('ESS "cooperatives de cures"'), ["ca"])
+    acronym, phrase = (g["bool"]["should"][0]["multi_match"] for g in body["bool"]["must"])
+    assert acronym["type"] == phrase["type"] == "phrase"
+    assert phrase["query"] == "cooperatives de cures"
+    assert all(".exact" in field for field in acronym["fields"])
+
+
+def test_entries_carry_their_forms_for_the_lemma_fields():
+    backend = ElasticsearchBackend(client=None, prefix="hub_", languages=["ca"])
+    (action,) = backend.bulk_actions([IndexedText(1, "ca", "Les guies", "text", "")])
+    assert text.key("guia", "ca") in action["_source"]["title_forms"].split()
+    mapping = index_settings("ca")["mappings"]["properties"]
+    assert mapping["title_forms"]["analyzer"] == "whitespace"
+    assert mapping["body"]["fields"]["exact"]["analyzer"] == "xmess_folded"
 
 
 def test_entries_are_sent_to_their_own_language_index():

@@ -109,7 +109,6 @@ def test_page_number_past_the_end_shows_the_last_page(client):
         {"group": "x"},
         {"sort": "evil"},
         {"lang": "xx"},
-        {"per_page": "7"},
         {"lang": "all", "sort": "date"},
     ],
 )

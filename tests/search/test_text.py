@@ -1,3 +1,5 @@
+import pytest
+
 from search import text
 from search.query import parse
 
@@ -33,9 +35,53 @@ def test_query_terms_are_capped():
     assert len(text.query_terms("paraula " * 2000)) <= text.MAX_QUERY_TERMS
 
 
-def test_synonym_expands_to_its_alternatives():
+def test_synonym_expands_to_its_alternatives_as_phrases():
     parsed = parse("ESS habitatge", [["ESS", "economia social i solidària"]])
-    assert parsed.groups == [[["ess"], ["economia", "social", "solidaria"]], [["habitatge"]]]
+    assert [[term.words for term in group] for group in parsed.groups] == [
+        [("ess",), ("economia", "social", "i", "solidaria")],
+        [("habitatge",)],
+    ]
+    assert parsed.groups[0][1].phrase
+
+
+def test_each_side_of_a_synonym_finds_the_other():
+    synonyms = [["XES", "Xarxa d'Economia Solidària"]]
+    from_acronym = parse("XES", synonyms).groups
+    from_name = parse("xarxa d'economia solidaria", synonyms).groups
+    assert from_acronym == from_name
+
+
+@pytest.mark.parametrize(
+    "word,language,other",
+    [
+        ("guies", "ca", "guia"),
+        ("assemblees", "ca", "assemblea"),
+        ("cooperatives", "ca", "cooperativa"),
+        ("viviendas", "es", "vivienda"),
+        ("cooperativas", "es", "cooperativa"),
+        ("guides", "en", "guide"),
+    ],
+)
+def test_singular_and_plural_share_a_form(word, language, other):
+    assert set(text.forms(word, language)) & set(text.forms(other, language))
+
+
+def test_capitals_are_protected_and_quotes_make_phrases():
+    parsed = parse('ESS "cooperatives de cures"')
+    acronym, phrase = (group[0] for group in parsed.groups)
+    assert acronym.exact and acronym.words == ("ess",)
+    assert phrase.phrase and phrase.words == ("cooperatives", "de", "cures")
+
+
+@pytest.mark.parametrize("query", ['"', '"habitatge', 'guia "cures', '""', '"de la" "'])
+def test_unbalanced_quotes_never_fail(query):
+    parse(query)
+
+
+def test_stop_words_are_not_required_and_alone_are_flagged():
+    assert [g[0].words for g in parse("la guia de les cures").groups] == [("guia",), ("cures",)]
+    assert parse("de la").only_stop_words and not parse("de la")
+    assert not parse("!!!").only_stop_words
 
 
 def test_highlight_escapes_markup_and_marks_matches():

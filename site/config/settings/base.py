@@ -132,6 +132,30 @@ LANGUAGES = [
     ("en", "English"),
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# How the public search analyses each content language (search.text): Snowball stemmer,
+# simplemma's lemma data, Elasticsearch's stemmer, stop words and elided articles.
+# Adding a content language means adding it here too.
+SEARCH_LANGUAGES = {
+    "ca": {
+        "snowball": "catalan",
+        "lemmas": "ca",
+        "elasticsearch": {
+            "stemmer": "catalan",
+            "stop": "_catalan_",
+            "elision": ["d", "l", "m", "n", "s", "t"],
+        },
+    },
+    "es": {
+        "snowball": "spanish",
+        "lemmas": "es",
+        "elasticsearch": {"stemmer": "light_spanish", "stop": "_spanish_", "elision": []},
+    },
+    "en": {
+        "snowball": "english",
+        "lemmas": "en",
+        "elasticsearch": {"stemmer": "english", "stop": "_english_", "elision": []},
+    },
+}
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 # "Translate this page" makes the new language's page a draft, whatever the source's state:
