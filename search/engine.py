@@ -410,8 +410,12 @@ def _rank(pool, scores, preferred_language, coverage=None):
     maxima = _per_language_maxima(pool, scores)
     several = len(maxima) > 1
 
+    type_weights = settings.SEARCH_TYPE_WEIGHTS
+
     def key(candidate):
         boost = PREFERRED_LANGUAGE_BOOST if candidate.language == preferred_language else 1.0
+        if candidate.content_type_id:
+            boost *= type_weights.get(type_key(candidate.content_type_id), 1.0)
         if candidate.content_type_id == document_type:
             boost *= DOCUMENT_FACTOR
         if several and maxima[candidate.language]:

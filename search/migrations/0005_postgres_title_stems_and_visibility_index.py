@@ -20,8 +20,14 @@ PAGE_INDEX = "search_page_maybe_hidden"
 def forwards(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    from search.backends.postgres import config_for
     from search.text import normalise
+
+    # Frozen here: the backend no longer uses per-language configurations
+    # (0006 and a rebuild replace these vectors).
+    configs = {"ca": "catalan", "es": "spanish", "en": "english"}
+
+    def config_for(language):
+        return configs.get(language, "simple")
 
     execute = schema_editor.execute
     execute("ALTER TABLE search_searchentry ADD COLUMN IF NOT EXISTS title_stems tsvector")

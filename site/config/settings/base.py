@@ -156,6 +156,23 @@ SEARCH_LANGUAGES = {
         "elasticsearch": {"stemmer": "english", "stop": "_english_", "elision": []},
     },
 }
+# How much a result of each page type weighs in the public search's ranking (others: 1).
+# The network's knowledge (guides, policy documents, working groups, the work plan) comes
+# before general pages that use the same words, and listings (library, agenda, indexes)
+# after the items they list.
+SEARCH_TYPE_WEIGHTS = {
+    "knowledge.guidepage": 2.0,
+    "knowledge.policydocumentpage": 2.0,
+    "groups.workinggrouppage": 2.0,
+    "news.workplanpage": 2.0,
+    "knowledge.guidechapterpage": 1.3,
+    "news.newspage": 1.3,
+    "news.eventpage": 1.3,
+    "knowledge.librarypage": 0.5,
+    "news.agendapage": 0.5,
+    "news.newsindexpage": 0.5,
+    "groups.workinggroupindexpage": 0.5,
+}
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 # "Translate this page" makes the new language's page a draft, whatever the source's state:
