@@ -2,9 +2,11 @@
 
 import datetime
 
+from django.db import connection
 from django.db.models import Sum
 from django.utils import timezone
 
+from . import text
 from .models import QueryRecord, week_start
 
 
@@ -30,3 +32,21 @@ def report(language, week, limit=30):
     )
     totals = records.aggregate(searches=Sum("searches"), zero=Sum("zero_result_searches"))
     return {"top": list(top), "zero": list(zero), "totals": totals}
+
+
+def record(params, total):
+    """Count this search for the analytics (one upsert; never fails the search)."""
+    key = text.analytics_key(params.q)
+    if not key or params.page != 1:
+        return
+    week = week_start(timezone.localdate())
+    zero = 1 if total == 0 else 0
+    table = QueryRecord._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (language, week, query, searches, zero_result_searches) "
+            "VALUES (%s, %s, %s, 1, %s) ON CONFLICT (language, week, query) DO UPDATE SET "
+            f"searches = {table}.searches + 1, "
+            f"zero_result_searches = {table}.zero_result_searches + %s",
+            [params.lang, week, key, zero, zero],
+        )

@@ -9,173 +9,45 @@ The number of SQL queries is therefore the same whatever the number of results.
 
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
-from urllib.parse import urlencode
 
-from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.db import connection
 from django.db.models.functions import Substr
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.documents import get_document_model
-from wagtail.search.utils import normalise_query_string
 
 from groups.models import WorkingGroupPage
 from publishing.visibility import restricted_collection_ids
 from taxonomy.models import Topic
 
 from . import correction, text
+from .analytics import record
 from .backends import get_backend
 from .backends.base import BackendUnavailable
-from .models import QueryRecord, SearchAttachment, SearchEntry, Synonym, week_start
-from .query import ParsedQuery, parse
+from .facets import (  # noqa: F401
+    Facet,
+    FacetOption,
+    build_facets,
+    count_matches,
+    selected_filters,
+    type_key,
+    type_label,
+)
+from .models import SearchAttachment, SearchEntry, Synonym
+from .params import (  # noqa: F401
+    ALL_LANGUAGES,
+    PER_PAGE_CHOICES,
+    InvalidParameter,
+    SearchParams,
+    content_languages,
+)
+from .promotions import visible_promotions
+from .query import parse
+from .ranking import rank_pool, window_ids, words_matched
 from .retrieval import POOL_SIZE, Window, retrieve
+from .snippets import Hit, build_hits  # noqa: F401
 from .visibility import visible_condition
-
-PER_PAGE_CHOICES = (10, 20, 50)
-SORTS = ("relevance", "date")
-ALL_LANGUAGES = "all"
-MAX_FILTER_VALUES = 20
-
-
-class InvalidParameter(ValueError):
-    """A parameter we cannot interpret (only ``page`` and ``per_page`` are strict)."""
-
 
 UNAVAILABLE_MESSAGE = _(
     "The search is unavailable for a moment. Please try again in a few minutes."
 )
-
-
-def content_languages():
-    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-
-
-def _ints(values):
-    result = []
-    for value in values[:MAX_FILTER_VALUES]:
-        value = text.clean(value).strip()
-        if value.isascii() and value.isdigit() and len(value) < 10:
-            result.append(int(value))
-    return result
-
-
-@dataclass
-class SearchParams:
-    q: str = ""
-    lang: str = "ca"
-    types: list = field(default_factory=list)
-    topics: list = field(default_factory=list)
-    groups: list = field(default_factory=list)
-    years: list = field(default_factory=list)
-    sort: str = "relevance"
-    page: int = 1
-    per_page: int = PER_PAGE_CHOICES[0]
-    # The visitor's language: preferred in the ranking when searching all languages.
-    interface_language: str = "ca"
-
-    @classmethod
-    def from_query(cls, data, current_language):
-        lang = text.clean(data.get("lang", "")).strip()
-        if lang != ALL_LANGUAGES and lang not in content_languages():
-            lang = current_language if current_language in content_languages() else "ca"
-        sort = data.get("sort", "relevance")
-        params = cls(
-            q=text.display_query(data.get("q", "")),
-            lang=lang,
-            types=[
-                t
-                for t in (text.clean(v)[:100] for v in data.getlist("type")[:MAX_FILTER_VALUES])
-                if t
-            ],
-            topics=_ints(data.getlist("topic")),
-            groups=_ints(data.getlist("group")),
-            years=_ints(data.getlist("year")),
-            sort=sort if sort in SORTS else "relevance",
-            interface_language=current_language,
-        )
-        params.page = cls._positive(data.get("page", "1"), "page")
-        per_page = cls._positive(data.get("per_page", str(PER_PAGE_CHOICES[0])), "per_page")
-        if per_page not in PER_PAGE_CHOICES:
-            raise InvalidParameter("per_page")
-        params.per_page = per_page
-        return params
-
-    @staticmethod
-    def _positive(value, name):
-        value = (value or "").strip() or "1"
-        if not (value.isascii() and value.isdigit()) or len(value) > 9 or int(value) < 1:
-            raise InvalidParameter(name)
-        return int(value)
-
-    @property
-    def languages(self):
-        return content_languages() if self.lang == ALL_LANGUAGES else [self.lang]
-
-    def query_items(self, **overrides):
-        values = {
-            "q": self.q,
-            "lang": self.lang,
-            "type": self.types,
-            "topic": self.topics,
-            "group": self.groups,
-            "year": self.years,
-            "sort": self.sort,
-            "per_page": self.per_page,
-            "page": self.page,
-        }
-        values.update(overrides)
-        items = []
-        for key, value in values.items():
-            if key == "page" and value == 1:
-                continue
-            if key == "sort" and value == "relevance":
-                continue
-            if key == "per_page" and value == PER_PAGE_CHOICES[0]:
-                continue
-            for item in value if isinstance(value, list) else [value]:
-                if item not in ("", None):
-                    items.append((key, item))
-        return items
-
-    def url(self, **overrides):
-        return "?" + urlencode(self.query_items(**overrides))
-
-    def toggled(self, name, value):
-        """The URL with ``value`` added to or removed from filter ``name`` (page reset)."""
-        attr = {"type": "types", "topic": "topics", "group": "groups", "year": "years"}[name]
-        current = list(getattr(self, attr))
-        current = [v for v in current if v != value] if value in current else current + [value]
-        return self.url(**{name: current, "page": 1})
-
-
-@dataclass
-class FacetOption:
-    value: object
-    label: str
-    count: int
-    selected: bool
-    url: str
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    options: list
-
-
-@dataclass
-class Hit:
-    entry: SearchEntry
-    type_label: str
-    group_title: str
-    snippet: str
-    matched_files: list
-    snippet_file: str = ""
 
 
 @dataclass
@@ -221,17 +93,6 @@ class SearchResults:
         return [(n, self.params.url(page=n), n == current) for n in numbers]
 
 
-def type_label(content_type_id):
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
-    return str(model._meta.verbose_name).capitalize() if model else ""
-
-
-@lru_cache(maxsize=512)
-def type_key(content_type_id):
-    content_type = ContentType.objects.get_for_id(content_type_id)
-    return f"{content_type.app_label}.{content_type.model}"
-
-
 def synonym_sets(languages):
     return [s.expression_list for s in Synonym.objects.filter(language__in=languages)]
 
@@ -241,268 +102,6 @@ def base_queryset(languages, condition=None):
     # Equality for one language lets PostgreSQL use that language's partial index.
     language = {"language": languages[0]} if len(languages) == 1 else {"language__in": languages}
     return SearchEntry.objects.filter(condition, **language)
-
-
-@lru_cache(maxsize=4096)
-def _topics_of(value):
-    return frozenset(int(v) for v in value.strip("|").split("|") if v)
-
-
-def _content_type_ids(type_keys):
-    ids = []
-    for key in type_keys:
-        app_label, _dot, model = key.partition(".")
-        try:
-            ids.append(ContentType.objects.get_by_natural_key(app_label, model).pk)
-        except ContentType.DoesNotExist:
-            continue
-    return ids
-
-
-def _marks(values):
-    return ", ".join(["%s"] * len(values))
-
-
-def _filters(params):
-    """Each selected facet as (predicate on a ``Combination``, SQL condition on the matches)."""
-    filters = {}
-    if params.types:
-        types = set(params.types)
-        # An unknown type matches nothing (id 0 is never a content type).
-        type_ids = _content_type_ids(params.types) or [0]
-        filters["type"] = (
-            lambda c: type_key(c.content_type_id) in types,
-            (f"ct IN ({_marks(type_ids)})", type_ids),
-        )
-    if params.topics:
-        topics = set(params.topics)
-        filters["topic"] = (
-            lambda c: bool(_topics_of(c.topic_ids) & topics),
-            (
-                "(" + " OR ".join(["topics LIKE %s"] * len(params.topics)) + ")",
-                [f"%|{topic}|%" for topic in params.topics],
-            ),
-        )
-    if params.groups:
-        groups = set(params.groups)
-        filters["group"] = (
-            lambda c: c.working_group_id in groups,
-            (f"wg IN ({_marks(params.groups)})", list(params.groups)),
-        )
-    if params.years:
-        years = set(params.years)
-        filters["year"] = (
-            lambda c: c.year in years,
-            (f"year IN ({_marks(params.years)})", list(params.years)),
-        )
-    return filters
-
-
-def _count(combinations, predicates):
-    """(matches passing every filter, counts per facet value ignoring that facet's own filter).
-
-    A combination failing exactly one filter still counts for that filter's
-    facet, so a visitor sees what choosing another value of it would give.
-    """
-    counts = {"type": {}, "topic": {}, "group": {}, "year": {}}
-    total = 0
-
-    def add(facet, value, n):
-        counts[facet][value] = counts[facet].get(value, 0) + n
-
-    for combination in combinations:
-        failures = [name for name, check in predicates.items() if not check(combination)]
-        if len(failures) > 1:
-            continue
-        failed = failures[0] if failures else None
-        n = combination.count
-        if failed is None:
-            total += n
-        if failed in (None, "type"):
-            add("type", combination.content_type_id, n)
-        if failed in (None, "topic"):
-            for topic in _topics_of(combination.topic_ids):
-                add("topic", topic, n)
-        if failed in (None, "group") and combination.working_group_id:
-            add("group", combination.working_group_id, n)
-        if failed in (None, "year") and combination.year:
-            add("year", combination.year, n)
-    return total, counts
-
-
-def _facets(counts, params, topic_names, group_names):
-    selected = {
-        "type": params.types,
-        "topic": params.topics,
-        "group": params.groups,
-        "year": params.years,
-    }
-
-    def options(name, items, label):
-        return [
-            FacetOption(
-                value, label(value), count, value in selected[name], params.toggled(name, value)
-            )
-            for value, count in items
-        ]
-
-    by_type = {}
-    for content_type_id, count in counts["type"].items():
-        key = type_key(content_type_id)
-        label, total = by_type.get(key, (type_label(content_type_id), 0))
-        by_type[key] = (label, total + count)
-    type_items = sorted(
-        ((key, total) for key, (_label, total) in by_type.items()), key=lambda i: -i[1]
-    )
-
-    def known(counter, names):
-        return sorted(((k, c) for k, c in counter.items() if k in names), key=lambda i: -i[1])
-
-    facets = [
-        Facet("type", _("Type"), options("type", type_items, lambda key: by_type[key][0])),
-        Facet(
-            "topic",
-            _("Topic"),
-            options("topic", known(counts["topic"], topic_names), topic_names.get),
-        ),
-        Facet(
-            "group",
-            _("Working group"),
-            options("group", known(counts["group"], group_names), group_names.get),
-        ),
-        Facet(
-            "year", _("Year"), options("year", sorted(counts["year"].items(), reverse=True), str)
-        ),
-    ]
-    return [facet for facet in facets if facet.options]
-
-
-PREFERRED_LANGUAGE_BOOST = 1.5
-# A file found by its own text ranks below the page that uses it (whose entry
-# holds the same text as its attached files', in a longer row that bm25 weighs
-# down): the page is the way into its files.
-DOCUMENT_FACTOR = 0.2
-
-
-def _per_language_maxima(pool, scores):
-    """Each language's best score: scores come from each language's own statistics
-    (and words have more or fewer forms in each), so they compare only within it."""
-    maxima = {}
-    for candidate in pool:
-        score = scores.get(candidate.entry_id) or 0
-        maxima[candidate.language] = max(maxima.get(candidate.language, 0), score)
-    return maxima
-
-
-def _coverage(query, languages, backend, entry_ids):
-    """How many of the query's groups each entry matches (a long query's fallback)."""
-    counts = {}
-    for group in query.groups:
-        one = ParsedQuery(query.raw, query.terms, [group])
-        for entry_id in backend.scores(one, languages, entry_ids):
-            counts[entry_id] = counts.get(entry_id, 0) + 1
-    return counts
-
-
-def _rank(pool, scores, preferred_language, coverage=None):
-    """The pool's entry ids, most relevant first (the visitor's language preferred)."""
-    document_type = ContentType.objects.get_for_model(get_document_model()).pk
-    maxima = _per_language_maxima(pool, scores)
-    several = len(maxima) > 1
-
-    type_weights = settings.SEARCH_TYPE_WEIGHTS
-
-    def key(candidate):
-        boost = PREFERRED_LANGUAGE_BOOST if candidate.language == preferred_language else 1.0
-        if candidate.content_type_id:
-            boost *= type_weights.get(type_key(candidate.content_type_id), 1.0)
-        if candidate.content_type_id == document_type:
-            boost *= DOCUMENT_FACTOR
-        if several and maxima[candidate.language]:
-            boost /= maxima[candidate.language]
-        score = (scores.get(candidate.entry_id) or 0) * boost
-        matched = (coverage or {}).get(candidate.entry_id, 0)
-        return (matched, score, candidate.sort_key, candidate.entry_id)
-
-    return [candidate.entry_id for candidate in sorted(pool, key=key, reverse=True)]
-
-
-def _window_ids(retrieved, ranked_pool, window):
-    """The shown page's entry ids, from the ranked pool and what lies beyond it."""
-    if window.sort == "date":
-        return retrieved.rest
-    shown = ranked_pool[window.start : window.start + window.size]
-    return shown + retrieved.rest[: window.size - len(shown)]
-
-
-def _forms_of(query, languages):
-    return {
-        form
-        for group in query.groups
-        for term in group
-        for word in term.raw or term.words
-        for language in languages
-        for form in text.query_forms(word, language)
-    }
-
-
-def _hits(entries, attachments, query, languages):
-    wanted = _forms_of(query, languages)
-    files_by_entry = {}
-    for attachment in attachments:
-        if wanted & set(attachment.stems.split()):
-            files_by_entry.setdefault(attachment.entry_id, []).append(attachment)
-    hits = []
-    for entry in entries:
-        matched_files = files_by_entry.get(entry.pk, [])
-        snippet, found = text.highlight(entry.body, query.all_words, languages)
-        snippet_file = ""
-        if not found and matched_files:
-            snippet, found = text.highlight(
-                matched_files[0].excerpt_source, query.all_words, languages
-            )
-            snippet_file = matched_files[0].title
-        hits.append(
-            Hit(entry, type_label(entry.content_type_id), "", snippet, matched_files, snippet_file)
-        )
-    return hits
-
-
-def _promotions(params, visible_entries):
-    """Editors' promoted results for this query, limited to pages the public may see."""
-    candidates = {text.analytics_key(params.q), normalise_query_string(params.q)}
-    promotions = list(
-        SearchPromotion.objects.filter(query__query_string__in=candidates)
-        .select_related("page")
-        .order_by("sort_order")
-    )
-    page_ids = [promotion.page_id for promotion in promotions if promotion.page_id]
-    if not page_ids:
-        return promotions
-    visible = set(
-        visible_entries.filter(kind=SearchEntry.Kind.PAGE, page_id__in=page_ids).values_list(
-            "page_id", flat=True
-        )
-    )
-    return [p for p in promotions if not p.page_id or p.page_id in visible]
-
-
-def record(params, total):
-    """Count this search for the analytics (one upsert; never fails the search)."""
-    key = text.analytics_key(params.q)
-    if not key or params.page != 1:
-        return
-    week = week_start(timezone.localdate())
-    zero = 1 if total == 0 else 0
-    table = QueryRecord._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (language, week, query, searches, zero_result_searches) "
-            "VALUES (%s, %s, %s, 1, %s) ON CONFLICT (language, week, query) DO UPDATE SET "
-            f"searches = {table}.searches + 1, "
-            f"zero_result_searches = {table}.zero_result_searches + %s",
-            [params.lang, week, key, zero, zero],
-        )
 
 
 ONLY_STOP_WORDS_MESSAGE = _(
@@ -584,7 +183,7 @@ def _search(params, query, languages, backend, count_only=False):
     results = SearchResults(params=params, query=query)
     visible_entries = base_queryset(languages)
     match = backend.match(query, languages)
-    filters = _filters(params)
+    filters = selected_filters(params)
     predicates = {name: predicate for name, (predicate, _sql) in filters.items()}
     conditions = [sql for _predicate, sql in filters.values()]
 
@@ -599,7 +198,7 @@ def _search(params, query, languages, backend, count_only=False):
 
     window = window_for(params.page)
     retrieved = retrieve(visible_entries, match, conditions, window)
-    results.total, counts = _count(retrieved.combinations, predicates)
+    results.total, counts = count_matches(retrieved.combinations, predicates)
     if count_only:
         return results
     by_language = results.language_counts
@@ -616,7 +215,7 @@ def _search(params, query, languages, backend, count_only=False):
             "id", "title"
         )
     )
-    results.facets = _facets(counts, params, topic_names, group_names)
+    results.facets = build_facets(counts, params, topic_names, group_names)
 
     results.num_pages = max(1, math.ceil(results.total / params.per_page))
     if params.page > results.num_pages:
@@ -632,9 +231,9 @@ def _search(params, query, languages, backend, count_only=False):
         if scores is None:
             scores = backend.scores(query, languages, pool_ids)
             if query.match_any:
-                coverage = _coverage(query, languages, backend, pool_ids)
-        ranked_pool = _rank(retrieved.pool, scores, params.interface_language, coverage)
-    shown_ids = _window_ids(retrieved, ranked_pool, window)
+                coverage = words_matched(query, languages, backend, pool_ids)
+        ranked_pool = rank_pool(retrieved.pool, scores, params.interface_language, coverage)
+    shown_ids = window_ids(retrieved, ranked_pool, window)
 
     entries = SearchEntry.objects.in_bulk(shown_ids)
     attachments = (
@@ -644,13 +243,13 @@ def _search(params, query, languages, backend, count_only=False):
         .defer("text")
         .order_by("title")
     )
-    hits = _hits(
+    hits = build_hits(
         [entries[i] for i in shown_ids if i in entries], list(attachments), query, languages
     )
     for hit in hits:
         hit.group_title = group_names.get(hit.entry.working_group_id, "")
     results.hits = hits
-    results.promotions = _promotions(params, visible_entries) if params.page == 1 else []
+    results.promotions = visible_promotions(params, visible_entries) if params.page == 1 else []
     return results
 
 
