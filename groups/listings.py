@@ -9,14 +9,14 @@ public pages are listed, newest first, fetched with one query per page type
 
 from wagtail.models import Page
 
+from publishing.visibility import public_pages
+
 PRODUCT_LIMIT = 50
 
 
 def section_products(group_page):
     return (
-        Page.objects.child_of(group_page)
-        .live()
-        .public()
+        public_pages(Page.objects.child_of(group_page))
         .order_by("-first_published_at", "pk")
         .specific()[:PRODUCT_LIMIT]
     )

@@ -19,11 +19,12 @@ from wagtail.models import Collection, Page
 from wagtail.search import index
 
 from contentblocks.blocks import BodyBlock
+from publishing.visibility import RestrictionsFromVisibility
 
 from .listings import section_listings
 
 
-class WorkingGroupIndexPage(Page):
+class WorkingGroupIndexPage(RestrictionsFromVisibility, Page):
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -45,7 +46,7 @@ class WorkingGroupIndexPage(Page):
         return context
 
 
-class WorkingGroupPage(Page):
+class WorkingGroupPage(RestrictionsFromVisibility, Page):
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
         PAUSED = "paused", _("Paused")

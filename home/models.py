@@ -15,9 +15,10 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from contentblocks.blocks import BodyBlock
+from publishing.visibility import RestrictionsFromVisibility
 
 
-class HomePage(Page):
+class HomePage(RestrictionsFromVisibility, Page):
     """The network's front door, one per language (translations of one another)."""
 
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
@@ -40,9 +41,21 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """One query for the page under this home that the path names (``home.routing``)."""
+        from home.routing import route_in_one_query
+
+        if path_components:
+            routed = route_in_one_query(self, request, path_components)
+            if routed is not None:
+                return routed
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().in_menu().specific()
+        from home.templatetags.i18n_links import menu_pages
+
+        context["sections"] = menu_pages(self)
         context["featured_sections"] = self.featured_sections(request)
         return context
 
@@ -62,7 +75,7 @@ class HomePage(Page):
         return sorted(sections, key=lambda section: section.get("order", 100))
 
 
-class StandardPage(Page):
+class StandardPage(RestrictionsFromVisibility, Page):
     """A general page: about the network, legal notice, accessibility statement."""
 
     introduction = models.TextField(_("introduction"), blank=True)

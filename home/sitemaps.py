@@ -17,6 +17,11 @@ class AllLanguagesSitemap(Sitemap):
         site = self.get_wagtail_site()
         roots = Page.objects.filter(translation_key=site.root_page.translation_key)
         tree = reduce(or_, (Q(path__startswith=root.path) for root in roots), Q(pk__in=[]))
+        # ``defer=True``: each page's own class (its ``get_sitemap_urls``) without a query
+        # per page type; the sitemap reads only the base page's fields.
         return (
-            public_pages(Page.objects.filter(tree)).order_by("path").defer_streamfields().specific()
+            public_pages(Page.objects.filter(tree))
+            .order_by("path")
+            .defer_streamfields()
+            .specific(defer=True)
         )

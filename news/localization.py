@@ -6,8 +6,9 @@ only resolves page references to their version in the visitor's language.
 
 from django.db.models import Q
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from operations.request_memo import active_locale
 from publishing.visibility import public_pages
 
 
@@ -21,7 +22,7 @@ def localized_pages(pages, model=Page):
     pages = [page for page in pages if page is not None]
     if not pages:
         return {}
-    active = Locale.get_active()
+    active = active_locale()
     candidates = public_pages(
         model.objects.filter(translation_key__in={page.translation_key for page in pages})
     )

@@ -9,9 +9,8 @@ from django.apps import apps
 from django.http import Http404
 from django.utils import timezone
 
-from wagtail.models import Locale
-
 from news.models import AgendaPage, EventPage, NewsIndexPage, NewsPage
+from operations.request_memo import active_locale
 from publishing.visibility import public_pages
 
 FEED_LENGTH = 30
@@ -32,20 +31,20 @@ def get_visible_group(group_id):
     if group is None:
         raise Http404("No such working group.")
     return (
-        groups.filter(translation_key=group.translation_key, locale=Locale.get_active()).first()
+        groups.filter(translation_key=group.translation_key, locale=active_locale()).first()
         or group
     )
 
 
 def news_items(group=None):
-    items = public_pages(NewsPage.objects.filter(locale=Locale.get_active()))
+    items = public_pages(NewsPage.objects.filter(locale=active_locale()))
     if group is not None:
         items = items.filter(related_group__translation_key=group.translation_key)
     return items.order_by("-date", "-first_published_at")
 
 
 def events(group=None):
-    items = public_pages(EventPage.objects.filter(locale=Locale.get_active()))
+    items = public_pages(EventPage.objects.filter(locale=active_locale()))
     if group is not None:
         items = items.filter(organising_group__translation_key=group.translation_key)
     return items.order_by("start")
@@ -57,8 +56,8 @@ def upcoming_events(group=None):
 
 def news_index():
     """The news index of the active language, for feed links back to the site."""
-    return public_pages(NewsIndexPage.objects.filter(locale=Locale.get_active())).first()
+    return public_pages(NewsIndexPage.objects.filter(locale=active_locale())).first()
 
 
 def agenda():
-    return public_pages(AgendaPage.objects.filter(locale=Locale.get_active())).first()
+    return public_pages(AgendaPage.objects.filter(locale=active_locale())).first()

@@ -16,13 +16,17 @@ attached to nothing, files used only by private pages) is not public.
 
 Search, feeds, listings, the API, the sitemap, file serving and the page cache
 all call these functions; none re-derives the rules.
+
+*Once per request.* The two short lists the rules read, the unpublished
+sections and the view restrictions, are read once per reading request
+(``operations.request_memo``) and reused by every listing, card and check of it.
 """
 
 from functools import reduce
 from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import BigIntegerField, CharField, Q
+from django.db.models import BigIntegerField, CharField, Exists, OuterRef, Q, Value
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -33,6 +37,8 @@ from wagtail.models import (
     PageViewRestriction,
     ReferenceIndex,
 )
+
+from operations.request_memo import once_per_request
 
 from .models import PublicCollection
 
@@ -54,30 +60,49 @@ def _subtrees(paths):
     return reduce(or_, (Q(path__startswith=path) for path in paths), Q(pk__in=[]))
 
 
+def _unpublished_sections(now):
+    return Page.objects.filter(_out_of_window(now), depth__gt=1, numchild__gt=0)
+
+
+def _hidden_section_paths():
+    """Both path lists in one query: a request that asks for one asks for the other."""
+    unpublished = (
+        _unpublished_sections(timezone.now())
+        .annotate(kind=Value("unpublished"))
+        .values_list("path", "kind")
+        .order_by()
+    )
+    restricted = (
+        PageViewRestriction.objects.annotate(kind=Value("restricted"))
+        .values_list("page__path", "kind")
+        .order_by()
+    )
+    paths = {"unpublished": [], "restricted": []}
+    for path, kind in unpublished.union(restricted, all=True):
+        paths[kind].append(path)
+    return paths
+
+
 def unpublished_subtree_paths(now=None):
     """Paths of the unpublished pages that have children: their subtrees are hidden.
 
     Leaves need no entry: the window condition already hides them. So the list
     stays as short as the number of unpublished sections, not of drafts.
     """
-    now = now or timezone.now()
-    return list(
-        Page.objects.filter(_out_of_window(now), depth__gt=1, numchild__gt=0).values_list(
-            "path", flat=True
-        )
-    )
+    if now is not None:
+        return list(_unpublished_sections(now).values_list("path", flat=True))
+    return once_per_request("visibility:paths", _hidden_section_paths)["unpublished"]
 
 
 def restricted_subtree_paths():
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    return once_per_request("visibility:paths", _hidden_section_paths)["restricted"]
 
 
 def published_pages(queryset=None, now=None):
     """Pages served to anyone: live, in their window, every ancestor too."""
-    now = now or timezone.now()
     queryset = Page.objects.all() if queryset is None else queryset
     hidden = unpublished_subtree_paths(now)
-    queryset = queryset.filter(_in_window(now))
+    queryset = queryset.filter(_in_window(now or timezone.now()))
     return queryset.exclude(_subtrees(hidden)) if hidden else queryset
 
 
@@ -98,17 +123,30 @@ def _instance_in_window(page, now):
     )
 
 
+def _below_any(page, paths):
+    return any(page.path.startswith(path) for path in paths)
+
+
 def is_page_published(page, now=None):
-    """One page's answer to ``published_pages`` (one query, for its ancestors)."""
-    now = now or timezone.now()
-    if not _instance_in_window(page, now):
+    """One page's answer to ``published_pages``.
+
+    An unpublished ancestor has a child, so it is in ``unpublished_subtree_paths``.
+    """
+    if not _instance_in_window(page, now or timezone.now()):
         return False
-    ancestors = Page.objects.ancestor_of(page).filter(depth__gt=1)
-    return not ancestors.filter(_out_of_window(now)).exists()
+    return not _below_any(page, unpublished_subtree_paths(now))
 
 
 def is_page_public(page, now=None):
-    return is_page_published(page, now) and not page.get_view_restrictions().exists()
+    return is_page_published(page, now) and not _below_any(page, restricted_subtree_paths())
+
+
+def public_among(pages, now=None):
+    """The pages of ``pages`` (instances already fetched) that ``public_pages`` admits.
+
+    One answer for a whole list of cards or links, without a query per page.
+    """
+    return [page for page in pages if is_page_public(page, now)]
 
 
 # --- Files ----------------------------------------------------------------------------------
@@ -164,40 +202,53 @@ def live_pages_using(obj):
     return pages_using(obj).filter(live=True)
 
 
-def restricted_collection_ids():
-    """Collections with a view restriction, and every collection below them."""
-    paths = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
+def _collections_below(paths):
     if not paths:
         return []
     return list(Collection.objects.filter(_subtrees(paths)).values_list("id", flat=True))
+
+
+def restricted_collection_ids():
+    """Collections with a view restriction, and every collection below them."""
+    return once_per_request(
+        "visibility:restricted_collections",
+        lambda: _collections_below(
+            list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
+        ),
+    )
 
 
 def published_collection_ids():
     """Collections the secretariat published, and every collection below them."""
-    paths = list(PublicCollection.objects.values_list("collection__path", flat=True))
-    if not paths:
-        return []
-    return list(Collection.objects.filter(_subtrees(paths)).values_list("id", flat=True))
+    return once_per_request(
+        "visibility:published_collections",
+        lambda: _collections_below(
+            list(PublicCollection.objects.values_list("collection__path", flat=True))
+        ),
+    )
 
 
-def _used_by_public_pages(model, now=None):
-    """Ids (as a subquery) of the ``model`` rows that a public page uses."""
-    page_keys = public_pages(now=now).annotate(key=Cast("pk", CharField())).values("key")
-    return (
+def _used_by_a_public_page(model, now=None):
+    """``Exists``: a public page's content uses this ``model`` row (an outer file query's).
+
+    Driven by the reference index: the file's few references, then each one's page
+    by primary key, rather than every public page and then its references.
+    """
+    pages = public_pages(
+        Page.objects.filter(pk=Cast(OuterRef("object_id"), BigIntegerField())), now
+    )
+    return Exists(
         ReferenceIndex.objects.filter(
             base_content_type=_page_content_type(),
             to_content_type=_file_content_type(model),
-            object_id__in=page_keys,
-        )
-        .annotate(file_id=Cast("to_object_id", BigIntegerField()))
-        .values("file_id")
+            to_object_id=Cast(OuterRef("pk"), CharField()),
+        ).filter(Exists(pages))
     )
 
 
 def public_files(queryset, now=None):
     """The documents or images of ``queryset`` that anonymous visitors may see."""
-    model = queryset.model
-    used = Q(pk__in=_used_by_public_pages(model, now))
+    used = Q(_used_by_a_public_page(queryset.model, now))
     published = published_collection_ids()
     if published:
         used |= Q(collection_id__in=published)
@@ -208,3 +259,18 @@ def public_files(queryset, now=None):
 
 def is_file_public(obj, now=None):
     return public_files(type(obj).objects.filter(pk=obj.pk), now).exists()
+
+
+class RestrictionsFromVisibility:
+    """For page models: their view restrictions, without a query when there are none.
+
+    Wagtail asks every page it serves for its view restrictions (two queries: the
+    ancestors, then their restrictions). The restricted sections are already
+    known here, once per request: a page outside all of them has none. An alias
+    takes its source's restrictions, which Wagtail's own answer resolves.
+    """
+
+    def get_view_restrictions(self):
+        if self.alias_of_id is None and not _below_any(self, restricted_subtree_paths()):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()

@@ -12,38 +12,66 @@ from django.utils import translation
 
 from wagtail.models import Page
 
-from publishing.visibility import public_pages
+from operations.request_memo import once_per_request
+from publishing.visibility import public_among, public_pages
 
 register = template.Library()
 
 
-def _home_pages_by_language(request):
-    cache = getattr(request, "_home_pages_by_language", None)
-    if cache is None:
-        from wagtail.models import Site
+def _live_translations(request, page):
+    """Live pages, in every language, of the site root and of ``page``: one query a request."""
+    from wagtail.models import Site
 
+    site = Site.find_for_request(request)
+    root_key = site.root_page.translation_key if site is not None else None
+    page_key = getattr(page, "translation_key", None)
+    keys = tuple(key for key in (root_key, page_key) if key)
+
+    def compute():
+        if not keys:
+            return []
+        return list(Page.objects.filter(translation_key__in=keys).live().select_related("locale"))
+
+    pages = once_per_request(("live_translations", keys), compute)
+    homes = {p.locale.language_code: p for p in pages if p.translation_key == root_key}
+    translations = {
+        p.locale.language_code: p
+        for p in public_among([p for p in pages if p.translation_key == page_key])
+    }
+    return homes, translations
+
+
+def active_home_page(request, page=None):
+    """The site's home page in the active language (the site root when it has none)."""
+    from wagtail.models import Site
+
+    homes, _translations = _live_translations(request, page)
+    home = homes.get(translation.get_language())
+    if home is None:
         site = Site.find_for_request(request)
-        cache = {}
-        if site is not None:
-            for home in (
-                Page.objects.filter(translation_key=site.root_page.translation_key)
-                .live()
-                .select_related("locale")
-            ):
-                cache[home.locale.language_code] = home
-        request._home_pages_by_language = cache
-    return cache
+        home = site.root_page if site is not None else None
+    return home
+
+
+def menu_pages(home):
+    """The public in-menu children of a home page, in tree order: the menu and the home
+    page's "Explore" list, read once per request."""
+
+    def compute():
+        return list(
+            public_pages(home.get_children().in_menu())
+            .only("id", "title", "url_path", "path", "depth", "locale_id", "search_description")
+            .order_by("path")
+        )
+
+    return once_per_request(("menu_pages", home.pk), compute)
 
 
 def language_links(request, page=None):
     current = translation.get_language()
-    translations = {}
-    if page is not None and getattr(page, "translation_key", None):
-        for candidate in public_pages(
-            Page.objects.filter(translation_key=page.translation_key)
-        ).select_related("locale"):
-            translations[candidate.locale.language_code] = candidate
-    homes = _home_pages_by_language(request)
+    homes, translations = _live_translations(request, page)
+    if page is None or not getattr(page, "translation_key", None):
+        translations = {}
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)

@@ -22,7 +22,11 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from publishing.visibility import public_pages, restricted_collection_ids
+from publishing.visibility import (
+    RestrictionsFromVisibility,
+    public_pages,
+    restricted_collection_ids,
+)
 
 from ..working_groups import WORKING_GROUP_MODEL, section_group_id
 
@@ -66,7 +70,7 @@ def attachments_panel():
     return InlinePanel("attachments", heading=_("Files to download"), label=_("File"))
 
 
-class KnowledgePage(Page):
+class KnowledgePage(RestrictionsFromVisibility, Page):
     """A guide or a policy document: the fields the library filters and relates them by."""
 
     kind_choices = KnowledgeKind.choices
@@ -190,7 +194,18 @@ class KnowledgePage(Page):
         return list(self.attachments.select_related("document"))
 
     def localized_topics(self):
-        return [topic.localized for topic in self.topics.all()]
+        """The page's topics in its language (one query for those that point elsewhere)."""
+        topics = list(self.topics.all())
+        foreign = [topic.translation_key for topic in topics if topic.locale_id != self.locale_id]
+        translated = {}
+        if foreign:
+            translated = {
+                topic.translation_key: topic
+                for topic in self.topics.model.objects.filter(
+                    translation_key__in=foreign, locale_id=self.locale_id
+                )
+            }
+        return [translated.get(topic.translation_key, topic) for topic in topics]
 
     @property
     def localized_working_group(self):

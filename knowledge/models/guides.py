@@ -25,7 +25,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from contentblocks.blocks import BodyBlock
-from publishing.visibility import public_pages
+from publishing.visibility import RestrictionsFromVisibility, public_pages
 
 from ..forms import KnowledgePageForm
 from ..sections import sections_of
@@ -218,7 +218,7 @@ class GuidePage(KnowledgePage):
         ]
 
 
-class GuideChapterPage(Page):
+class GuideChapterPage(RestrictionsFromVisibility, Page):
     """A chapter of a guide; its headings are the sections, each with a stable anchor."""
 
     summary = models.TextField(_("summary"), blank=True)

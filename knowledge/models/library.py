@@ -13,13 +13,14 @@ from wagtail.search import index
 
 from home.models import NetworkSettings
 from listing.pagination import paginate
+from publishing.visibility import RestrictionsFromVisibility
 
 from .. import export
 from ..filters import LibraryFilter
 from .base import current_items
 
 
-class LibraryPage(RoutablePageMixin, Page):
+class LibraryPage(RestrictionsFromVisibility, RoutablePageMixin, Page):
     """Lists, filters and paginates the knowledge base; the filter state lives in the URL.
 
     ``export/csv/`` and ``export/json/`` download every result of the same filters

@@ -123,11 +123,24 @@ class PolicyDocumentPage(KnowledgePage):
 
     def related_documents(self):
         """The documents an editor linked, in this page's language, live only."""
+        targets = [link.target for link in self.related_document_links.select_related("target")]
+        if not targets:
+            return []
+        translations = {
+            page.translation_key: page
+            for page in KnowledgePage.objects.filter(
+                translation_key__in={target.translation_key for target in targets},
+                locale_id=self.locale_id,
+                live=True,
+            ).specific()
+        }
         documents = []
-        for link in self.related_document_links.select_related("target"):
-            target = link.target.localized
-            if target.live and target.pk != self.pk:
-                documents.append(target.specific)
+        for target in targets:
+            shown = translations.get(target.translation_key)
+            if shown is None and target.live:
+                shown = target.specific
+            if shown is not None and shown.pk != self.pk:
+                documents.append(shown)
         return documents
 
 

@@ -23,7 +23,7 @@ from wagtail.search import index
 from members import guard
 from members.forms import ExpectedHiringFormSet, NeedsQuestionnaireForm
 from operations.form_limits import form_too_large
-from publishing.visibility import public_pages
+from publishing.visibility import RestrictionsFromVisibility, public_pages
 
 from .choices import COUNTY_NAMES
 from .directory import Member
@@ -45,7 +45,7 @@ class DirectoryEntry:
     groups: list = field(default_factory=list)
 
 
-class MemberDirectoryPage(Page):
+class MemberDirectoryPage(RestrictionsFromVisibility, Page):
     introduction = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -105,7 +105,7 @@ class MemberDirectoryPage(Page):
         ]
 
 
-class NeedsQuestionnairePage(Page):
+class NeedsQuestionnairePage(RestrictionsFromVisibility, Page):
     introduction = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
     privacy_notice = RichTextField(
         _("privacy notice"),

@@ -33,7 +33,7 @@ from listing.pagination import paginate
 from news.calendars import calendar_response
 from news.localization import localized_pages
 from news.timezones import EVENT_TIME_ZONE, EventDateTimeField, event_local
-from publishing.visibility import public_pages
+from publishing.visibility import RestrictionsFromVisibility, public_pages
 
 from .workplan import WorkPlanMilestone, WorkPlanPage
 
@@ -74,7 +74,7 @@ def group_by_month(events):
     return months
 
 
-class AgendaPage(Page):
+class AgendaPage(RestrictionsFromVisibility, Page):
     """Upcoming events, then past events by month (paginated), and the yearly work plans."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -111,7 +111,7 @@ class AgendaPage(Page):
         return context
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(RestrictionsFromVisibility, RoutablePageMixin, Page):
     start = models.DateTimeField(
         _("starts"), help_text=_("Date and time in Catalonia (Europe/Madrid).")
     )

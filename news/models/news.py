@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from contentblocks.blocks import BodyBlock
@@ -27,7 +27,8 @@ from news.choices import NewsCategory
 from news.filters import NewsFilter
 from news.localization import localized_pages
 from news.panels import SectionInlinePanel
-from publishing.visibility import public_pages
+from operations.request_memo import active_locale
+from publishing.visibility import RestrictionsFromVisibility, public_pages
 from taxonomy.models import Topic
 
 from .events import EventPage
@@ -35,7 +36,7 @@ from .events import EventPage
 NEWS_PER_PAGE = 12
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(RestrictionsFromVisibility, Page):
     """The list of news, press releases and bulletins, filterable by category."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -70,7 +71,7 @@ class NewsIndexPage(Page):
         return context
 
 
-class NewsPage(Page):
+class NewsPage(RestrictionsFromVisibility, Page):
     date = models.DateField(_("date"), default=timezone.localdate)
     category = models.CharField(
         _("category"), max_length=10, choices=NewsCategory.choices, default=NewsCategory.NEWS
@@ -173,7 +174,7 @@ def _localized_topics(topics):
         topic.translation_key: topic
         for topic in Topic.objects.filter(
             translation_key__in=[topic.translation_key for topic in topics],
-            locale=Locale.get_active(),
+            locale=active_locale(),
         )
     }
     return [translated.get(topic.translation_key, topic) for topic in topics]

@@ -25,9 +25,10 @@ from wagtail.search import index
 
 from news.blocks import WorkPlanAreasBlock
 from news.localization import localized_pages
+from publishing.visibility import RestrictionsFromVisibility
 
 
-class WorkPlanPage(Page):
+class WorkPlanPage(RestrictionsFromVisibility, Page):
     year = models.PositiveSmallIntegerField(
         _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )

@@ -1,5 +1,9 @@
 """Every public page type costs a bounded number of SQL queries that does not
-grow with content: the count is the same after its listings get more items."""
+grow with content: the count is the same after its listings get more items.
+
+Pages, the language-prefixed views (feeds, calendar, search, subscribing), a
+search with results and the sitemap, uncached (the page cache is off in tests).
+Runs on PostgreSQL too when ``DATABASE_URL`` names it."""
 
 import itertools
 
@@ -10,11 +14,11 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Page
 
-from operations.page_samples import page_samples
+from operations.page_samples import Sample, all_samples
 
 pytestmark = pytest.mark.django_db
 
-MAX_QUERIES = 60
+MAX_QUERIES = 33  # issue 19 aims at 12; the guide page (JSON-LD record) costs most
 COPIES = 3
 _numbers = itertools.count()
 
@@ -50,11 +54,21 @@ def _grow(page):
         )
 
 
+def _samples():
+    samples = all_samples()
+    languages = sorted({sample.language for sample in samples})
+    samples += [
+        Sample("view:search?q", lang, f"/{lang}/search/?q=cooperativa") for lang in languages
+    ]
+    samples.append(Sample("view:sitemap", "", "/sitemap.xml"))
+    return samples
+
+
 def test_queries_per_public_page_type_are_bounded_and_flat(client):
-    samples = page_samples()
+    samples = _samples()
     before = {sample: _queries(client, sample.path) for sample in samples}
     for sample in samples:
-        if sample.language == "ca":
+        if sample.language == "ca" and sample.page_id is not None:
             _grow(Page.objects.get(pk=sample.page_id))
     after = {sample: _queries(client, sample.path) for sample in samples}
     report = {

@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "operations.login_throttle.LoginThrottleMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # What every reading request asks many times, answered once (visibility, locale).
+    "operations.request_memo.RequestMemoMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]

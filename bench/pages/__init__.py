@@ -1,0 +1,1 @@
+"""Benchmark of every public page type, uncached and cached: ``python -m bench.pages``."""

@@ -1,0 +1,5 @@
+"""Page benchmark: ``python -m bench.pages`` (see README)."""
+
+from .run import main
+
+main()
