@@ -98,19 +98,28 @@ def restricted_subtree_paths():
     return once_per_request("visibility:paths", _hidden_section_paths)["restricted"]
 
 
+def _without_subtrees(queryset, paths, now):
+    queryset = Page.objects.all() if queryset is None else queryset
+    queryset = queryset.filter(_in_window(now or timezone.now()))
+    return queryset.exclude(_subtrees(paths)) if paths else queryset
+
+
 def published_pages(queryset=None, now=None):
     """Pages served to anyone: live, in their window, every ancestor too."""
-    queryset = Page.objects.all() if queryset is None else queryset
-    hidden = unpublished_subtree_paths(now)
-    queryset = queryset.filter(_in_window(now or timezone.now()))
-    return queryset.exclude(_subtrees(hidden)) if hidden else queryset
+    return _without_subtrees(queryset, unpublished_subtree_paths(now), now)
 
 
 def public_pages(queryset=None, now=None):
-    """Published pages with no view restriction on them or an ancestor."""
-    queryset = published_pages(queryset, now)
-    restricted = restricted_subtree_paths()
-    return queryset.exclude(_subtrees(restricted)) if restricted else queryset
+    """Published pages with no view restriction on them or an ancestor.
+
+    Both path lists come from one read (``_hidden_section_paths``), not one each.
+    """
+    if now is None:
+        paths = once_per_request("visibility:paths", _hidden_section_paths)
+        hidden = paths["unpublished"] + paths["restricted"]
+    else:
+        hidden = unpublished_subtree_paths(now) + restricted_subtree_paths()
+    return _without_subtrees(queryset, hidden, now)
 
 
 def _instance_in_window(page, now):
