@@ -42,8 +42,10 @@ demo: migrate
 	BASE_URL=$(BASE_URL) $(MANAGE) load_demo
 
 # Re-extract and compile the interface strings (needs GNU gettext; the .mo files are committed).
+# Every app with a locale/ folder has its own catalogue; site/ holds the site-wide strings.
+APPS_WITH_MESSAGES := $(filter-out site,$(patsubst %/locale,%,$(wildcard */locale)))
 messages: install
-	for app in language home groups knowledge news members subscriptions search documents contentblocks taxonomy operations; do \
+	for app in $(APPS_WITH_MESSAGES); do \
 		(cd $$app && ../$(BIN)/python ../manage.py makemessages -l ca -l es -l en --no-obsolete -v0 || exit 1); done
 	cd site && ../$(BIN)/python ../manage.py makemessages -l ca -l es -l en --no-obsolete -v0
 	$(MANAGE) compilemessages -v0
