@@ -3,9 +3,11 @@ and two products on their way through the secretariat's review."""
 
 from django.contrib.auth import get_user_model
 from django.test.utils import override_settings
+from django.utils.text import slugify
 
 from home.demo.builders import ensure_page, ensure_user, translate_page
 from home.demo.content import content
+from home.demo.covers import ensure_cover
 from knowledge.models import GuidePage, KnowledgeKind
 
 from .models import WorkingGroupIndexPage, WorkingGroupPage
@@ -34,6 +36,7 @@ def load(context):
             meeting_rhythm=CONTENT["meeting_rhythm"],
             partner_organisations=spec["partners"],
             search_description=spec["purpose"],
+            cover_image=ensure_cover(slugify(spec["title"].ca)),
         )
         translate_page(group_page)
         context.shared["working_groups"][group_page.slug] = group_page

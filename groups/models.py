@@ -40,7 +40,14 @@ class WorkingGroupIndexPage(RestrictionsFromVisibility, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        groups = self.get_children().live().public().specific().order_by("title")
+        groups = (
+            WorkingGroupPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("cover_image")
+            .prefetch_related("cover_image__renditions")
+            .order_by("title")
+        )
         context["active_groups"] = [g for g in groups if g.status != WorkingGroupPage.Status.CLOSED]
         context["closed_groups"] = [g for g in groups if g.status == WorkingGroupPage.Status.CLOSED]
         return context
@@ -54,6 +61,15 @@ class WorkingGroupPage(RestrictionsFromVisibility, Page):
 
     purpose = models.TextField(
         _("purpose"), help_text=_("What the group works on, in a few lines.")
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown on the group's page and in the list of groups; it is decorative."),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
@@ -85,6 +101,7 @@ class WorkingGroupPage(RestrictionsFromVisibility, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("purpose"),
+        FieldPanel("cover_image"),
         MultiFieldPanel(
             [
                 FieldPanel("status"),

@@ -15,6 +15,7 @@ from wagtail.models import Locale
 
 from home.demo.builders import ensure_page, paragraphs, translate_page
 from home.demo.content import content
+from home.demo.covers import ensure_cover
 from taxonomy.models import Topic
 
 from .demo_files import build_pdf
@@ -127,6 +128,7 @@ def ensure_guide(parent, spec, topics, edition=None):
         publication_date=spec.get("date"),
         search_description=spec["summary"],
         introduction=[("paragraph", paragraphs(CONTENT["example_note"]))],
+        cover_image=ensure_cover(spec.get("slug") or slugify(spec["title"].ca)),
         **(edition or {}),
     )
     if created:

@@ -9,9 +9,11 @@ the seed's, in full (see ``demo_workplan``).
 import datetime
 
 from django.utils import timezone
+from django.utils.text import slugify
 
 from home.demo.builders import catalan, ensure_page, paragraphs, translate_page
 from home.demo.content import content
+from home.demo.covers import ensure_cover
 
 from .demo_workplan import (
     AREAS,
@@ -129,6 +131,7 @@ def _ensure_news(news_index, groups):
             category=spec["category"],
             lead=spec["lead"],
             body=[("paragraph", paragraphs(*spec["body"]))],
+            image=ensure_cover(slugify(spec["title"].ca)),  # decorative: no description
             related_group=groups.get(spec["group"]) if "group" in spec else None,
             search_description=spec["lead"],
         )
@@ -175,7 +178,6 @@ def _ensure_work_plan(agenda, events):
                 title=catalan(title),
                 period=catalan(period),
                 due_date=due_date,
-                status="planned",
                 fulfilled_by=events[event_key],
             )
             for event_key, period, title, due_date in MILESTONES

@@ -38,6 +38,7 @@ def get_visible_group(group_id):
 
 def news_items(group=None):
     items = public_pages(NewsPage.objects.filter(locale=active_locale()))
+    items = items.select_related("image").prefetch_related("image__renditions")
     if group is not None:
         items = items.filter(related_group__translation_key=group.translation_key)
     return items.order_by("-date", "-first_published_at")

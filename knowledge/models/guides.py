@@ -255,6 +255,7 @@ class GuideChapterPage(RestrictionsFromVisibility, Page):
         chapters = self.guide.chapters
         position = next((i for i, chapter in enumerate(chapters) if chapter.pk == self.pk), None)
         context["guide"] = self.guide
+        context["chapters"] = chapters
         context["chapter_number"] = position + 1 if position is not None else None
         if position is not None:
             context["previous_chapter"] = chapters[position - 1] if position > 0 else None

@@ -13,9 +13,11 @@ import datetime
 
 from modelcluster.fields import ParentalKey
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -64,14 +66,28 @@ class WorkPlanPage(RestrictionsFromVisibility, Page):
         return datetime.date(self.year, 1, 1) if self.year else None
 
     def timeline(self):
-        """Milestones by due date, each with the visible page that fulfils it in this language."""
+        """Milestones by due date, each with the visible page that fulfils it in this language
+        and the status it shows (``WorkPlanMilestone.shown_status``)."""
         milestones = list(
             self.milestones.select_related("fulfilled_by").order_by("due_date", "sort_order")
         )
         pages = localized_pages([milestone.fulfilled_by for milestone in milestones])
+        targets = [milestone.fulfilled_by for milestone in milestones if milestone.fulfilled_by]
+        events = apps.get_model("news", "EventPage")  # events.py imports this module
+        finishes = dict(
+            events.objects.filter(pk__in=[target.pk for target in targets]).values_list(
+                "pk", "finishes_at"
+            )
+        )
+        now = timezone.now()
+        labels = dict(MilestoneStatus.choices)
         for milestone in milestones:
             target = milestone.fulfilled_by
             milestone.visible_target = pages.get(target.translation_key) if target else None
+            if milestone.visible_target is not None:
+                milestone.visible_target.finishes_at = finishes.get(target.pk)
+            milestone.shown = milestone.shown_status(milestone.visible_target, now)
+            milestone.shown_label = labels[milestone.shown]
         return milestones
 
     def get_context(self, request, *args, **kwargs):
@@ -122,6 +138,7 @@ class WorkPlanOngoingActivity(TranslatableOrderable):
 
 
 class MilestoneStatus(models.TextChoices):
+    AUTOMATIC = "automatic", _("From the event or product it links to")
     PLANNED = "planned", _("Planned")
     DONE = "done", _("Done")
     DROPPED = "dropped", _("Dropped")
@@ -140,7 +157,14 @@ class WorkPlanMilestone(TranslatableOrderable):
         help_text=_("The last day of that period; it places the milestone on the timeline."),
     )
     status = models.CharField(
-        _("status"), max_length=10, choices=MilestoneStatus.choices, default=MilestoneStatus.PLANNED
+        _("status"),
+        max_length=10,
+        choices=MilestoneStatus.choices,
+        default=MilestoneStatus.AUTOMATIC,
+        help_text=_(
+            "Left to “From the event or product”, the milestone is done once its event has "
+            "taken place or its product is published; choose another status to override it."
+        ),
     )
     fulfilled_by = models.ForeignKey(
         "wagtailcore.Page",
@@ -167,6 +191,17 @@ class WorkPlanMilestone(TranslatableOrderable):
 
     def __str__(self):
         return self.title
+
+    def shown_status(self, target, now):
+        """The status readers see: the editor's, or the one ``target`` (its public page) gives."""
+        if self.status != MilestoneStatus.AUTOMATIC:
+            return self.status
+        if target is None:
+            return MilestoneStatus.PLANNED
+        finishes_at = getattr(target, "finishes_at", None)
+        if finishes_at is not None and finishes_at > now:
+            return MilestoneStatus.PLANNED  # an event still to come
+        return MilestoneStatus.DONE  # an event that took place, or a published product
 
     def clean(self):
         super().clean()

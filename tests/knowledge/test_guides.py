@@ -43,6 +43,18 @@ def test_a_chapter_links_to_the_previous_and_next_chapters(client, guide_with_ch
     assert f'href="{chapters[2].url}" rel="next"' in html
 
 
+def test_every_chapter_lists_all_the_guide_chapters_with_the_current_one_marked(
+    client, guide_with_chapters
+):
+    _guide, chapters = guide_with_chapters
+    html = client.get(chapters[1].url).content.decode()
+    listing = html.split('<nav class="guide-chapters"')[1].split("</nav>")[0]
+    positions = [listing.index(f'href="{chapter.url}"') for chapter in chapters]
+    assert positions == sorted(positions)
+    assert f'href="{chapters[1].url}" aria-current="page"' in listing
+    assert listing.count("aria-current") == 1
+
+
 def test_the_first_chapter_has_no_previous_link(client, guide_with_chapters):
     _guide, chapters = guide_with_chapters
     html = client.get(chapters[0].url).content.decode()

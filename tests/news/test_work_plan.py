@@ -1,6 +1,7 @@
 """The 2022 work plan: every challenge, area of action and calendar milestone of the
 seed, in ca, es and en."""
 
+import datetime
 import html
 import re
 from pathlib import Path
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from news import demo_workplan
 from news.models import EventPage, WorkPlanMilestone, WorkPlanPage
@@ -97,7 +99,7 @@ def test_each_milestone_links_to_the_event_that_fulfils_it_in_the_same_language(
     milestones = list(plan.milestones.all())
     assert len(milestones) == 5
     for milestone in milestones:
-        assert milestone.status == "planned"
+        assert milestone.status == "automatic"
         event = EventPage.objects.get(
             translation_key=milestone.fulfilled_by.translation_key, locale__language_code=language
         )
@@ -135,3 +137,28 @@ def test_a_milestone_marked_done_needs_the_page_that_fulfilled_it():
     milestone = WorkPlanMilestone(title="x", period="x", due_date="2022-01-01", status="done")
     with pytest.raises(ValidationError):
         milestone.clean()
+
+
+def _shown_statuses(client, plan):
+    timeline = client.get(plan.url).content.decode().split('<ol class="timeline">')[1]
+    return re.findall(r'class="badge badge--(\w+)">([^<]+)<', timeline.split("</ol>")[0])
+
+
+def test_a_milestone_whose_event_took_place_shows_done(client):
+    plan = WorkPlanPage.objects.get(locale__language_code="en", year=2022)
+    assert _shown_statuses(client, plan) == [("done", "Done")] * 5
+
+
+def test_a_milestone_whose_event_is_still_to_come_shows_planned(client):
+    plan = WorkPlanPage.objects.get(locale__language_code="en", year=2022)
+    first = plan.milestones.order_by("due_date").first()
+    EventPage.objects.filter(translation_key=first.fulfilled_by.translation_key).update(
+        finishes_at=timezone.now() + datetime.timedelta(days=30)
+    )
+    assert _shown_statuses(client, plan)[0] == ("planned", "Planned")
+
+
+def test_an_editor_status_overrides_what_the_link_says(client):
+    plan = WorkPlanPage.objects.get(locale__language_code="en", year=2022)
+    plan.milestones.filter(due_date__month=10).update(status="dropped")
+    assert ("dropped", "Dropped") in _shown_statuses(client, plan)
