@@ -4,8 +4,8 @@ The housing coordinator signs in, presses "Guide" in their group's dashboard
 panel (click 1) and is on the new guide's form; writes only a title and a
 summary and saves a draft (the page starts as an edition in preparation, so
 nothing else is asked), then submits it and is told so. The secretariat signs
-in and approves it from the dashboard's review queue (click 1 of at most 2),
-and is told it is published.
+in and approves it from the dashboard's review queue (the row's actions menu,
+then "Approve": two clicks), and is told it is published.
 """
 
 import time
@@ -33,7 +33,7 @@ def test_a_coordinator_drafts_and_submits_a_guide_and_the_secretariat_approves_i
     page.fill("#id_summary", "Una guia escrita amb només el títol i el resum.")
     page.wait_for_load_state("networkidle")  # the slug follows the title
     with page.expect_navigation():
-        page.locator("button.action-save").click()
+        page.get_by_role("button", name="Desa esborrany").click()
     expect(page.locator(".messages")).to_contain_text(title)
     assert "/edit/" in page.url
 
@@ -45,7 +45,8 @@ def test_a_coordinator_drafts_and_submits_a_guide_and_the_secretariat_approves_i
     sign_in(page, "secretaria", "secretaria-demo")
     queue = page.locator("#awaiting-review-section")
     row = queue.locator("tr", has_text=title)
+    row.get_by_role("button", name="Accions").click()  # click 1
     with page.expect_navigation():
-        row.get_by_role("button", name="Aprova i publica").click()  # click 1
+        row.get_by_role("button", name="Aprova", exact=True).click()  # click 2
     expect(page.locator(".messages")).to_contain_text(title)
     expect(page.locator(".messages")).to_contain_text("publicat")
