@@ -11,6 +11,7 @@ from .explorer_start import start_explorer_on_section
 from .review_dashboard import REVIEW_ACTION_URL_NAME, ReviewActionView, use_review_queue_panel
 from .review_editor import confirm_editor_decision, guard_editor_decision
 from .review_resubmit import one_clear_resubmit, say_what_was_asked
+from .review_state import read_workflow_state_once
 
 
 @hooks.register("construct_homepage_panels")
@@ -35,6 +36,7 @@ def review_action_urls():
 
 
 hooks.register("construct_main_menu", start_explorer_on_section)
+hooks.register("before_edit_page", read_workflow_state_once)
 hooks.register("before_edit_page", guard_editor_decision)
 hooks.register("after_edit_page", confirm_editor_decision)
 hooks.register("before_edit_page", say_what_was_asked)

@@ -128,7 +128,7 @@ def ensure_guide(parent, spec, topics, edition=None):
         publication_date=spec.get("date"),
         search_description=spec["summary"],
         introduction=[("paragraph", paragraphs(CONTENT["example_note"]))],
-        cover_image=ensure_cover(spec.get("slug") or slugify(spec["title"].ca)),
+        cover_image=ensure_cover(slugify(spec["title"].ca)),
         **(edition or {}),
     )
     if created:

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from contentblocks.blocks import BodyBlock
@@ -38,8 +38,22 @@ PRODUCT_KINDS = [
 ]
 
 
+class GuidePageManager(PageManager):
+    """A guide fetched on its own comes with its cover image, which its page shows.
+
+    Wagtail loads the page it serves with ``_default_manager.get(id=…)``
+    (``Page.specific``); only ``get`` joins the image, so querysets that defer
+    fields are left alone.
+    """
+
+    def get(self, *args, **kwargs):
+        return self.get_queryset().select_related("cover_image").get(*args, **kwargs)
+
+
 class GuidePage(KnowledgePage):
     """One edition of a guide or another product of the network (campaign or workshop material)."""
+
+    objects = GuidePageManager()
 
     class EditionStatus(models.TextChoices):
         PUBLISHED = "published", _("Published")
