@@ -30,6 +30,9 @@ TABLE = "search_searchentry"
 # ts_rank's weights for D (files), C (body), B (summary) and A (title).
 RANK_WEIGHTS = "'{0.05, 0.25, 0.5, 1.0}'::float4[]"
 WEIGHTS = ("A", "B", "C", "D")
+# ts_rank divides by 1 + log(length): a long page repeating a word does not bury a
+# short one named after it (PostgreSQL has no idf to do it).
+NORMALISATION = 1
 
 
 def lexeme(word):
@@ -80,6 +83,10 @@ def any_words(query):
         " <-> ".join(lexeme(w) for w in term.words) for group in query.groups for term in group
     ]
     return " | ".join(f"({t})" for t in terms)
+
+
+def _rank_sql(vector):
+    return f"ts_rank({RANK_WEIGHTS}, {vector}, to_tsquery('simple', %s), {NORMALISATION})"
 
 
 def _weighted(parts):
@@ -146,10 +153,8 @@ class PostgresBackend(SearchBackend):
         if not entry_ids:
             return {}
         forms = any_forms(query, languages)
-        forms_rank = (
-            f"ts_rank({RANK_WEIGHTS}, search_vector, to_tsquery('simple', %s))" if forms else "0"
-        )
-        words_rank = f"ts_rank({RANK_WEIGHTS}, word_vector, to_tsquery('simple', %s))"
+        forms_rank = _rank_sql("search_vector") if forms else "0"
+        words_rank = _rank_sql("word_vector")
         params = ([forms] if forms else []) + [any_words(query), list(entry_ids)]
         with connection.cursor() as cursor:
             cursor.execute(
