@@ -25,8 +25,9 @@ from wagtail.models import Page
 
 from publishing.visibility import public_files, public_pages
 from taxonomy.models import Topic
+from taxonomy.tags import prefetch_tag_names, tag_names
 
-from .models.base import KnowledgeAttachment, KnowledgePage
+from .models.base import KnowledgeAttachment, KnowledgePage, KnowledgePageTag
 from .working_groups import WORKING_GROUP_CONTENT_TYPE
 
 SCHEMA_VERSION = "1"
@@ -90,7 +91,7 @@ def prepared(items):
                     "sort_order"
                 ),
             ),
-            "tags",
+            prefetch_tag_names(KnowledgePageTag),
             "topics",
         )
     )
@@ -212,7 +213,7 @@ def _record(page, context, request, licence_url):
             for topic in page.topics.all()
             if topic.translation_key in context.topic_names
         ),
-        "tags": sorted(tag.name for tag in page.tags.all()),
+        "tags": tag_names(page),
         "file_languages": sorted({file["language"] for file in files if file["language"]}),
         "files": files,
         "translations": context.translations.get(page.translation_key, []),

@@ -15,7 +15,9 @@ from wagtail.models import Site
 
 from home.models import NetworkSettings
 from news import queries
+from news.models import NewsPageTag
 from news.timezones import EVENT_TIME_ZONE
+from taxonomy.tags import prefetch_tag_names, tag_names
 
 
 def _network_name(request):
@@ -59,7 +61,8 @@ class NewsFeed(Feed):
         return index.get_url(self.request) if index else f"/{get_language()}/"
 
     def items(self, group):
-        return queries.news_items(group).prefetch_related("tags")[: queries.FEED_LENGTH]
+        items = queries.news_items(group).prefetch_related(prefetch_tag_names(NewsPageTag))
+        return items[: queries.FEED_LENGTH]
 
     def item_title(self, item):
         return item.title
@@ -80,7 +83,7 @@ class NewsFeed(Feed):
         return max(filter(None, [item.last_published_at, self.item_pubdate(item)]))
 
     def item_categories(self, item):
-        return [item.get_category_display(), *[tag.name for tag in item.tags.all()]]
+        return [item.get_category_display(), *tag_names(item)]
 
 
 class AtomNewsFeed(NewsFeed):

@@ -178,7 +178,14 @@ def _ensure_secretariat_group(home):
                 group=group, collection=root_collection, permission=permission
             )
     for app_label, codenames in {
-        "taxonomy": ["add_topic", "change_topic", "delete_topic"],
+        "taxonomy": [
+            "add_topic",
+            "change_topic",
+            "delete_topic",
+            "add_tagtranslation",
+            "change_tagtranslation",
+            "delete_tagtranslation",
+        ],
         "home": ["change_networksettings", "add_networkdetails", "change_networkdetails"],
         "wagtail_localize": ["submit_translation"],
         "wagtailsearchpromotions": [

@@ -312,6 +312,8 @@ DEMO_CONTENT_LOADERS = [
     "news.demo.load",
     "members.demo.load",
     "subscriptions.demo.load",
+    # After every loader that tags pages: the tags' Spanish and English names.
+    "taxonomy.demo.load",
     # Last: synonyms, then a full rebuild of the public search index.
     "search.demo.load",
 ]
