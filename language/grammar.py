@@ -22,6 +22,7 @@ a name that starts with another word is a proper name and takes none.
 
 import unicodedata
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.translation import get_language, gettext, override
 
 MASCULINE = "m"
@@ -107,3 +108,26 @@ def of_name(name, language=None):
     with override(language):
         # Translators: "of" before an institution's name, where no article is needed.
         return gettext("of %(name)s") % {"name": name}
+
+
+def _catalan_number_elides(number):
+    """Whether a number said in Catalan starts with a vowel: "un" (1), "onze" (11),
+    "un milió", "onze mil"; not "mil" (1 000: no "un mil"), "deu", "cent"."""
+    scale = 0
+    while number >= 1000:
+        number, scale = number // 1000, scale + 1
+    if scale == 1 and number == 1:
+        return False
+    return number in (1, 11)
+
+
+def of_number(number, language=None):
+    """``"d'11"`` or ``"de 10"`` in Catalan, ``"de 11"`` in Spanish, ``"of 11"`` in
+    English: "of" before a number, as in "Pàgina 1 d'11"."""
+    language = (language or get_language() or "ca").split("-")[0]
+    with override(language):
+        written = intcomma(number)
+        if language == "ca":
+            return f"d'{written}" if _catalan_number_elides(number) else f"de {written}"
+        # Translators: "of" before a number, as in "Page 1 of 11".
+        return gettext("of %(number)s") % {"number": written}
