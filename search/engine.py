@@ -163,6 +163,9 @@ def _correct(results, languages, backend):
     found = correction.correct(results.query, languages, backend)
     if not found:
         return
+    query = parse(found.query, synonym_sets(languages))
+    if not query:
+        return  # corrected into stop words only ("AAB" → "amb"): nothing to search for
     corrected_words = set(text.words(found.query)) - set(results.query.terms)
     if not all(_public_word(w, results.params, languages, backend) for w in corrected_words):
         return
@@ -170,7 +173,6 @@ def _correct(results, languages, backend):
     results.did_you_mean_url = results.params.url(q=found.query, page=1)
     if results.total or not found.unambiguous:
         return  # a few results through a stem stay: the correction is only offered
-    query = parse(found.query, synonym_sets(languages))
     corrected = _search(results.params, query, languages, backend)
     if corrected.total:
         corrected.did_you_mean = found.query

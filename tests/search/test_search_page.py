@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 pytestmark = pytest.mark.django_db
 
 HOSTILE = [
+    "AAB",  # one edit from the stop word "amb": a correction with nothing to search for
     '"',
     "'",
     '""',
