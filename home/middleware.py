@@ -25,6 +25,18 @@ class SiteLocaleMiddleware(LocaleMiddleware):
             return
         super().process_request(request)
 
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """The editor's own choice, for the whole response: Wagtail applies it only while
+        the view runs, so a streamed export (CSV) would otherwise be written in Catalan."""
+        if not request.path_info.startswith(self.admin_root):
+            return None
+        user = getattr(request, "user", None)
+        profile = getattr(user, "wagtail_userprofile", None) if user is not None else None
+        if profile is not None and profile.preferred_language:
+            translation.activate(profile.preferred_language)
+            request.LANGUAGE_CODE = translation.get_language()
+        return None
+
     def process_response(self, request, response):
         if response.status_code == 404 and request.path_info.startswith(self.unprefixed_roots):
             response.setdefault("Content-Language", request.LANGUAGE_CODE)

@@ -103,6 +103,14 @@ def test_an_editor_meets_no_english_on_the_main_admin_screens(
     browser, demo_server, username, password, preference, html_lang
 ):
     _set_language(demo_server, username, preference)
+    try:
+        _walk_the_admin(browser, demo_server, username, password, html_lang)
+    finally:
+        # The server is shared by the session's other browser tests, which expect Catalan.
+        _set_language(demo_server, username, "")
+
+
+def _walk_the_admin(browser, demo_server, username, password, html_lang):
     # An English browser: the admin must follow the account (or Catalan), not the browser.
     context = browser.new_context(base_url=demo_server.base_url, locale="en-US")
     context.set_default_timeout(15_000)

@@ -29,6 +29,8 @@ def test_search_with_filters(page):
     results = page.locator("main h3 a")
     expect(results.first).to_be_visible()
     unfiltered = results.count()
+    # Results come first; the filters are folded under their heading until opened.
+    page.locator("details.search__filters > summary").click()
     facet_option = (
         page.locator("main nav ul li a:not([aria-current])")
         .filter(has_text=re.compile(r"\(\d+\)"))
