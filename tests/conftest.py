@@ -27,7 +27,21 @@ def django_db_setup(
             original_name = _create_test_database(demo)
         yield
         with django_db_blocker.unblock():
+            _disconnect_other_sessions()
             connection.creation.destroy_test_db(original_name, verbosity=0)
+
+
+def _disconnect_other_sessions():
+    """PostgreSQL refuses to drop a database someone is connected to, and the threads of some
+    tests (concurrent sign-ins and saves) can leave a connection open until they are
+    collected: end them, so that dropping the test database never fails the run."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
 
 
 def _create_test_database(demo):
