@@ -19,12 +19,13 @@ from wagtail.models import Collection, Page
 from wagtail.search import index
 
 from contentblocks.blocks import BodyBlock
+from publishing.search_contract import SearchContract
 from publishing.visibility import RestrictionsFromVisibility
 
 from .listings import section_listings
 
 
-class WorkingGroupIndexPage(RestrictionsFromVisibility, Page):
+class WorkingGroupIndexPage(SearchContract, RestrictionsFromVisibility, Page):
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -53,7 +54,7 @@ class WorkingGroupIndexPage(RestrictionsFromVisibility, Page):
         return context
 
 
-class WorkingGroupPage(RestrictionsFromVisibility, Page):
+class WorkingGroupPage(SearchContract, RestrictionsFromVisibility, Page):
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
         PAUSED = "paused", _("Paused")

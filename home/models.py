@@ -15,10 +15,11 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from contentblocks.blocks import BodyBlock
+from publishing.search_contract import SearchContract
 from publishing.visibility import RestrictionsFromVisibility
 
 
-class HomePage(RestrictionsFromVisibility, Page):
+class HomePage(SearchContract, RestrictionsFromVisibility, Page):
     """The network's front door, one per language (translations of one another)."""
 
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
@@ -75,7 +76,7 @@ class HomePage(RestrictionsFromVisibility, Page):
         return sorted(sections, key=lambda section: section.get("order", 100))
 
 
-class StandardPage(RestrictionsFromVisibility, Page):
+class StandardPage(SearchContract, RestrictionsFromVisibility, Page):
     """A general page: about the network, legal notice, accessibility statement."""
 
     introduction = models.TextField(_("introduction"), blank=True)

@@ -19,8 +19,6 @@ from wagtail import blocks
 from wagtail.fields import StreamField
 from wagtail.search.index import RelatedFields, SearchField
 
-from . import protocol
-
 logger = logging.getLogger(__name__)
 
 
@@ -117,5 +115,4 @@ def page_texts(page):
                     add(text, lead if _is_lead(field) else body)
         except Exception:  # noqa: BLE001 — one bad field must not stop the page's indexing
             logger.exception("search: reading field %s of %r failed", field, page)
-    add(protocol.extra_text(page), body)
     return title, "\n".join(lead), "\n".join(body)

@@ -25,10 +25,11 @@ from django.db import connection, transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 
-from groups.models import WorkingGroupPage
+from knowledge.working_groups import section_group_ids
+from publishing.search_contract import SearchContract, SearchFacts
 from publishing.visibility import pages_using_any, restricted_collection_ids
 
-from . import protocol, text
+from . import text
 from .backends import get_backend
 from .backends.base import IndexedText
 from .content import page_texts
@@ -40,15 +41,26 @@ MAX_BODY = 200_000
 BATCH_SIZE = 500
 
 
+def search_facts(page):
+    """What the page's type declares for the search (``publishing.search_contract``).
+
+    A page type outside the project (Wagtail's own ``Page``) declares nothing:
+    it gets the contract's defaults.
+    """
+    return page.search_facts() if isinstance(page, SearchContract) else SearchFacts()
+
+
 class IndexContext:
-    """Lookups shared by a batch of pages: groups, restricted collections, files used."""
+    """A batch of live pages: what each declares, which are indexed, and shared lookups
+    (the section holding each, restricted collections, files used)."""
 
     def __init__(self, pages=()):
+        pages = [page for page in pages if page.live and page.depth > 1]
+        self.facts = {page.pk: search_facts(page) for page in pages}
+        self.pages = [page for page in pages if not self.facts[page.pk].excluded]
         self.hidden_collections = set(restricted_collection_ids())
-        self.groups = sorted(
-            WorkingGroupPage.objects.only("id", "path"), key=lambda g: len(g.path), reverse=True
-        )
-        self.documents = self._documents_by_page(list(pages))
+        self.sections = section_group_ids(self.pages)
+        self.documents = self._documents_by_page(self.pages)
 
     def _documents_by_page(self, pages):
         """The documents each page uses, as the reference index records them.
@@ -74,32 +86,25 @@ class IndexContext:
             for page_id, ids in ids_by_page.items()
         }
 
-    def working_group(self, page):
-        for name in ("search_working_group", "working_group"):
-            group = protocol.read(page, name)
-            if isinstance(group, Page):
-                return group.pk
-        if isinstance(page, WorkingGroupPage):
-            return page.pk
-        for candidate in self.groups:
-            if page.path.startswith(candidate.path):
-                return candidate.pk
-        return None
+    def working_group_id(self, page):
+        """The group the page names itself, else the section holding it."""
+        return self.facts[page.pk].working_group_id or self.sections.get(page.pk)
 
     def attachments(self, page):
         documents = self.documents.get(page.pk, [])
         return [d for d in documents if d.collection_id not in self.hidden_collections]
 
 
-def _topic_ids(topics):
-    return "|" + "|".join(str(t.pk) for t in topics) + "|" if topics else ""
+def _topic_ids(ids):
+    return "|" + "|".join(str(i) for i in ids) + "|" if ids else ""
 
 
 def build_page(page, context):
     """(entry values, IndexedText parts, attachment rows) for a specific page."""
     title, lead, body = page_texts(page)
     language = page.locale.language_code
-    date = protocol.content_date(page)
+    facts = context.facts[page.pk]
+    date = facts.date
     values = {
         "kind": SearchEntry.Kind.PAGE,
         "content_type_id": page.content_type_id,
@@ -109,8 +114,8 @@ def build_page(page, context):
         "body": text.clean("\n".join(filter(None, [lead, body])))[:MAX_BODY],
         "date": date,
         "year": date.year if date else None,
-        "working_group_id": context.working_group(page),
-        "topic_ids": _topic_ids(protocol.topics(page)),
+        "working_group_id": context.working_group_id(page),
+        "topic_ids": _topic_ids(facts.topic_ids),
     }
     attachments = [
         {
@@ -147,15 +152,10 @@ def build_document(document):
     return values, (language, document.title, document.description, document.extracted_text)
 
 
-def _indexable(page):
-    return page.live and page.depth > 1 and not protocol.excluded(page)
-
-
-def _index_pages(pages):
-    context = IndexContext(pages)
+def _index_pages(context):
     texts, entry_attachments = [], []
     with transaction.atomic():
-        for page in pages:
+        for page in context.pages:
             values, parts, attachments = build_page(page, context)
             entry, _created = SearchEntry.objects.update_or_create(page=page, defaults=values)
             entry_attachments.append((entry, attachments))
@@ -198,12 +198,11 @@ def _batches(ids):
 
 def _refresh_pages(page_ids):
     for batch in _batches(page_ids):
-        pages = list(Page.objects.filter(pk__in=batch).specific())
-        indexable = [page for page in pages if _indexable(page)]
-        kept = {page.pk for page in indexable}
+        context = IndexContext(Page.objects.filter(pk__in=batch).specific())
+        kept = {page.pk for page in context.pages}
         _remove(SearchEntry.objects.filter(page_id__in=batch).exclude(page_id__in=kept))
-        if indexable:
-            _index_pages(indexable)
+        if context.pages:
+            _index_pages(context)
 
 
 def _refresh_documents(document_ids):
@@ -244,10 +243,10 @@ def rebuild(batch_size=BATCH_SIZE, progress=None):
         Page.objects.live().filter(depth__gt=1).order_by("path").values_list("pk", flat=True)
     )
     for start in range(0, len(ids), batch_size):
-        batch = list(Page.objects.filter(pk__in=ids[start : start + batch_size]).specific())
-        batch = [page for page in batch if _indexable(page)]
-        context = IndexContext(batch)
-        built = [(page, *build_page(page, context)) for page in batch]
+        context = IndexContext(
+            Page.objects.filter(pk__in=ids[start : start + batch_size]).specific()
+        )
+        built = [(page, *build_page(page, context)) for page in context.pages]
         with transaction.atomic():
             entries = SearchEntry.objects.bulk_create(
                 [SearchEntry(page=page, **values) for page, values, _parts, _atts in built]

@@ -22,6 +22,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from publishing.search_contract import SearchContract, SearchFacts
 from publishing.visibility import (
     RestrictionsFromVisibility,
     public_pages,
@@ -70,7 +71,7 @@ def attachments_panel():
     return InlinePanel("attachments", heading=_("Files to download"), label=_("File"))
 
 
-class KnowledgePage(RestrictionsFromVisibility, Page):
+class KnowledgePage(SearchContract, RestrictionsFromVisibility, Page):
     """A guide or a policy document: the fields the library filters and relates them by."""
 
     kind_choices = KnowledgeKind.choices
@@ -187,6 +188,13 @@ class KnowledgePage(RestrictionsFromVisibility, Page):
     def content_date(self):
         """The content's own date (search, cards, feeds): a guide's or a text's publication."""
         return self.publication_date
+
+    def search_facts(self):
+        return SearchFacts(
+            date=self.content_date,
+            topic_ids=tuple(topic.pk for topic in self.topics.all()),
+            working_group_id=self.working_group_id,
+        )
 
     # Display helpers, for the templates.
     @cached_property

@@ -25,6 +25,7 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from contentblocks.blocks import BodyBlock
+from publishing.search_contract import SearchContract, SearchFacts
 from publishing.visibility import RestrictionsFromVisibility, public_pages
 
 from ..forms import KnowledgePageForm
@@ -232,7 +233,7 @@ class GuidePage(KnowledgePage):
         ]
 
 
-class GuideChapterPage(RestrictionsFromVisibility, Page):
+class GuideChapterPage(SearchContract, RestrictionsFromVisibility, Page):
     """A chapter of a guide; its headings are the sections, each with a stable anchor."""
 
     summary = models.TextField(_("summary"), blank=True)
@@ -259,6 +260,9 @@ class GuideChapterPage(RestrictionsFromVisibility, Page):
     def content_date(self):
         """A chapter came out with its guide."""
         return self.guide.content_date
+
+    def search_facts(self):
+        return SearchFacts(date=self.content_date)
 
     @property
     def sections(self):

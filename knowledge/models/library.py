@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from home.models import NetworkSettings
 from listing.pagination import paginate
+from publishing.search_contract import SearchContract
 from publishing.visibility import RestrictionsFromVisibility
 
 from .. import export
@@ -20,7 +21,7 @@ from ..filters import LibraryFilter
 from .base import current_items
 
 
-class LibraryPage(RestrictionsFromVisibility, RoutablePageMixin, Page):
+class LibraryPage(SearchContract, RestrictionsFromVisibility, RoutablePageMixin, Page):
     """Lists, filters and paginates the knowledge base; the filter state lives in the URL.
 
     ``export/csv/`` and ``export/json/`` download every result of the same filters

@@ -23,6 +23,7 @@ from wagtail.search import index
 from members import guard
 from members.forms import ExpectedHiringFormSet, NeedsQuestionnaireForm
 from operations.form_limits import form_too_large
+from publishing.search_contract import SearchContract
 from publishing.visibility import RestrictionsFromVisibility, public_pages
 
 from .choices import COUNTY_NAMES
@@ -45,7 +46,7 @@ class DirectoryEntry:
     groups: list = field(default_factory=list)
 
 
-class MemberDirectoryPage(RestrictionsFromVisibility, Page):
+class MemberDirectoryPage(SearchContract, RestrictionsFromVisibility, Page):
     introduction = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -105,7 +106,7 @@ class MemberDirectoryPage(RestrictionsFromVisibility, Page):
         ]
 
 
-class NeedsQuestionnairePage(RestrictionsFromVisibility, Page):
+class NeedsQuestionnairePage(SearchContract, RestrictionsFromVisibility, Page):
     introduction = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
     privacy_notice = RichTextField(
         _("privacy notice"),

@@ -33,6 +33,7 @@ from listing.pagination import paginate
 from news.calendars import calendar_response
 from news.localization import localized_pages
 from news.timezones import EVENT_TIME_ZONE, EventDateTimeField, event_local
+from publishing.search_contract import SearchContract, SearchFacts
 from publishing.visibility import RestrictionsFromVisibility, public_pages
 
 from .workplan import WorkPlanMilestone, WorkPlanPage
@@ -74,7 +75,7 @@ def group_by_month(events):
     return months
 
 
-class AgendaPage(RestrictionsFromVisibility, Page):
+class AgendaPage(SearchContract, RestrictionsFromVisibility, Page):
     """Upcoming events, then past events by month (paginated), and the yearly work plans."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -111,7 +112,7 @@ class AgendaPage(RestrictionsFromVisibility, Page):
         return context
 
 
-class EventPage(RestrictionsFromVisibility, RoutablePageMixin, Page):
+class EventPage(SearchContract, RestrictionsFromVisibility, RoutablePageMixin, Page):
     start = models.DateTimeField(
         _("starts"), help_text=_("Date and time in Catalonia (Europe/Madrid).")
     )
@@ -223,6 +224,9 @@ class EventPage(RestrictionsFromVisibility, RoutablePageMixin, Page):
     def content_date(self):
         """The day it starts, in Catalonia (search, cards and feeds)."""
         return self.local_start.date() if self.start else None
+
+    def search_facts(self):
+        return SearchFacts(date=self.content_date)
 
     time_zone = EVENT_TIME_ZONE  # templates show times in it: {% timezone event.time_zone %}
 

@@ -28,6 +28,7 @@ from news.filters import NewsFilter
 from news.localization import localized_pages
 from news.panels import SectionInlinePanel
 from operations.request_memo import active_locale
+from publishing.search_contract import SearchContract, SearchFacts
 from publishing.visibility import RestrictionsFromVisibility, public_pages
 from taxonomy.models import Topic
 
@@ -36,7 +37,7 @@ from .events import EventPage
 NEWS_PER_PAGE = 12
 
 
-class NewsIndexPage(RestrictionsFromVisibility, Page):
+class NewsIndexPage(SearchContract, RestrictionsFromVisibility, Page):
     """The list of news, press releases and bulletins, filterable by category."""
 
     introduction = models.TextField(_("introduction"), blank=True)
@@ -71,7 +72,7 @@ class NewsIndexPage(RestrictionsFromVisibility, Page):
         return context
 
 
-class NewsPage(RestrictionsFromVisibility, Page):
+class NewsPage(SearchContract, RestrictionsFromVisibility, Page):
     date = models.DateField(_("date"), default=timezone.localdate)
     category = models.CharField(
         _("category"), max_length=10, choices=NewsCategory.choices, default=NewsCategory.NEWS
@@ -137,6 +138,11 @@ class NewsPage(RestrictionsFromVisibility, Page):
     def content_date(self):
         """The item's date (search, cards and feeds), never the day it was loaded."""
         return self.date
+
+    def search_facts(self):
+        return SearchFacts(
+            date=self.content_date, topic_ids=tuple(row.topic_id for row in self.topics.all())
+        )
 
     class Meta:
         verbose_name = _("news item")

@@ -27,10 +27,11 @@ from wagtail.search import index
 
 from news.blocks import WorkPlanAreasBlock
 from news.localization import localized_pages
+from publishing.search_contract import SearchContract, SearchFacts
 from publishing.visibility import RestrictionsFromVisibility
 
 
-class WorkPlanPage(RestrictionsFromVisibility, Page):
+class WorkPlanPage(SearchContract, RestrictionsFromVisibility, Page):
     year = models.PositiveSmallIntegerField(
         _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
@@ -64,6 +65,9 @@ class WorkPlanPage(RestrictionsFromVisibility, Page):
     def content_date(self):
         """A year's plan is dated by its year (search shows it in that year's facet)."""
         return datetime.date(self.year, 1, 1) if self.year else None
+
+    def search_facts(self):
+        return SearchFacts(date=self.content_date)
 
     def timeline(self):
         """Milestones by due date, each with the visible page that fulfils it in this language
