@@ -22,6 +22,7 @@ a name that starts with another word is a proper name and takes none.
 
 import unicodedata
 
+from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.translation import get_language, gettext, override
 
@@ -100,7 +101,7 @@ def _spanish(name):
 
 def of_name(name, language=None):
     """``"de l'Ajuntament de Vic"`` in Catalan, ``"of Ajuntament de Vic"`` in English."""
-    language = (language or get_language() or "ca").split("-")[0]
+    language = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
     if language == "ca":
         return _catalan(name)
     if language == "es":
@@ -124,7 +125,7 @@ def _catalan_number_elides(number):
 def of_number(number, language=None):
     """``"d'11"`` or ``"de 10"`` in Catalan, ``"de 11"`` in Spanish, ``"of 11"`` in
     English: "of" before a number, as in "Pàgina 1 d'11"."""
-    language = (language or get_language() or "ca").split("-")[0]
+    language = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
     with override(language):
         written = intcomma(number)
         if language == "ca":

@@ -8,6 +8,8 @@ sitemap, file serving, the page cache):
 * ``publishing.events``: ``public_content_changed``, sent once per committed
   transaction with the pages and files whose public state or content may
   have changed. Search indexes from it and the page cache purges from it.
+* ``publishing.search_contract``: what each page type gives the public search
+  (its date, topics, group, or its exclusion), declared on the page model.
 
 Imports point here from every app; this app imports only Wagtail and Django.
 """

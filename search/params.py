@@ -35,7 +35,7 @@ def _ints(values):
 @dataclass
 class SearchParams:
     q: str = ""
-    lang: str = "ca"
+    lang: str = field(default_factory=lambda: settings.LANGUAGE_CODE)
     types: list = field(default_factory=list)
     topics: list = field(default_factory=list)
     groups: list = field(default_factory=list)
@@ -44,13 +44,16 @@ class SearchParams:
     page: int = 1
     per_page: int = PER_PAGE_CHOICES[0]
     # The visitor's language: preferred in the ranking when searching all languages.
-    interface_language: str = "ca"
+    interface_language: str = field(default_factory=lambda: settings.LANGUAGE_CODE)
 
     @classmethod
     def from_query(cls, data, current_language):
         lang = text.clean(data.get("lang", "")).strip()
         if lang != ALL_LANGUAGES and lang not in content_languages():
-            lang = current_language if current_language in content_languages() else "ca"
+            if current_language in content_languages():
+                lang = current_language
+            else:
+                lang = settings.LANGUAGE_CODE
         sort = data.get("sort", "relevance")
         params = cls(
             q=text.display_query(data.get("q", "")),

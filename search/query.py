@@ -97,6 +97,7 @@ def parse(raw_query, synonym_sets=()):
             expressions.append((term.words, alternatives))
     # Longest expressions first, so "economia social i solidaria" wins over "economia".
     expressions.sort(key=lambda item: len(item[0]), reverse=True)
+    stop_words = text.stop_words()
 
     groups, count, stop_words_only = [], 0, True
     for segment, quoted in _segments(raw_query):
@@ -121,7 +122,7 @@ def parse(raw_query, synonym_sets=()):
             else:
                 word, written, capitals = tokens[position]
                 position += 1
-                if word in text.STOPWORDS:  # capitals too: "AND" is no acronym
+                if word in stop_words:  # capitals too: "AND" is no acronym
                     continue
                 stop_words_only = False
                 groups.append([Term((word,), (written,), exact=capitals)])

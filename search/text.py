@@ -48,14 +48,13 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
-# Very short, very common words add noise to highlighting and autocomplete.
-STOPWORDS = frozenset(
-    """
-    a al als amb com de del dels el els en es hi ho i la les o pel pels per que sense un una
-    uns unes como
-    y lo los las con por para the of and or to in on for an is are be by with at
-    """.split()
-)
+
+def stop_words():
+    """Very short, very common words of every content language (``stop_words`` in
+    ``settings.SEARCH_LANGUAGES``): a query needs not match them."""
+    return {
+        word for spec in settings.SEARCH_LANGUAGES.values() for word in spec["stop_words"].split()
+    }
 
 
 def clean(text):

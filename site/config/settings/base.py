@@ -135,12 +135,18 @@ LANGUAGES = [
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # How the public search analyses each content language (search.text): Snowball stemmer,
-# simplemma's lemma data, Elasticsearch's stemmer, stop words and elided articles.
+# simplemma's lemma data, the short common words a query needs not match ("stop_words":
+# those of every language are dropped from every query), Elasticsearch's stemmer, stop
+# words and elided articles.
 # Adding a content language means adding it here too.
 SEARCH_LANGUAGES = {
     "ca": {
         "snowball": "catalan",
         "lemmas": "ca",
+        "stop_words": (
+            "a al als amb com de del dels el els en es hi ho i la les o pel pels per que sense "
+            "un una uns unes"
+        ),
         "elasticsearch": {
             "stemmer": "catalan",
             "stop": "_catalan_",
@@ -150,11 +156,13 @@ SEARCH_LANGUAGES = {
     "es": {
         "snowball": "spanish",
         "lemmas": "es",
+        "stop_words": "como y lo los las con por para",
         "elasticsearch": {"stemmer": "light_spanish", "stop": "_spanish_", "elision": []},
     },
     "en": {
         "snowball": "english",
         "lemmas": "en",
+        "stop_words": "the of and or to in on for an is are be by with at",
         "elasticsearch": {"stemmer": "english", "stop": "_english_", "elision": []},
     },
 }
