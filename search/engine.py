@@ -7,13 +7,13 @@ by the backend, and only the shown page's rows, files and labels are fetched.
 The number of SQL queries is therefore the same whatever the number of results.
 """
 
-import math
 from dataclasses import dataclass, field
 
 from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 
 from groups.models import WorkingGroupPage
+from listing.pagination import page_of_count
 from publishing.visibility import restricted_collection_ids
 from taxonomy.models import Topic
 
@@ -67,30 +67,12 @@ class SearchResults:
     did_you_mean_url: str = ""
     corrected_from: str = ""
 
+    # The shown page as ``listing.pagination`` gives every listing (``listing/pagination.html``).
+    page: object = None
+
     @property
     def first_number(self):
         return (self.params.page - 1) * self.params.per_page + 1
-
-    @property
-    def has_previous(self):
-        return self.params.page > 1
-
-    @property
-    def has_next(self):
-        return self.params.page < self.num_pages
-
-    @property
-    def previous_url(self):
-        return self.params.url(page=self.params.page - 1)
-
-    @property
-    def next_url(self):
-        return self.params.url(page=self.params.page + 1)
-
-    def page_links(self):
-        current, last = self.params.page, self.num_pages
-        numbers = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
-        return [(n, self.params.url(page=n), n == current) for n in numbers]
 
 
 def synonym_sets(languages):
@@ -219,10 +201,11 @@ def _search(params, query, languages, backend, count_only=False):
     )
     results.facets = build_facets(counts, params, topic_names, group_names)
 
-    results.num_pages = max(1, math.ceil(results.total / params.per_page))
-    if params.page > results.num_pages:
+    results.page = page_of_count(results.total, params.page, params.per_page)
+    results.num_pages = results.page.paginator.num_pages
+    if params.page != results.page.number:
         # Past the last page: show the last one (one more statement, only then).
-        params.page = results.num_pages
+        params.page = results.page.number
         window = window_for(params.page)
         retrieved = retrieve(visible_entries, match, conditions, window)
     ranked_pool = []

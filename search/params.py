@@ -1,5 +1,5 @@
-"""A search's parameters: parsed from the query string (strict only for ``page`` and
-``per_page``, which answer 400) and written back into result and facet links.
+"""A search's parameters: read from the query string by ``search.filters`` (strict only
+for ``page`` and ``per_page``, which answer 400) and written back into facet links.
 """
 
 from dataclasses import dataclass, field
@@ -7,12 +7,9 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 
-from . import text
+from .filters import PER_PAGE_CHOICES, SearchFilter
 
-PER_PAGE_CHOICES = (10, 20, 50)
-SORTS = ("relevance", "date")
 ALL_LANGUAGES = "all"
-MAX_FILTER_VALUES = 20
 
 
 class InvalidParameter(ValueError):
@@ -21,15 +18,6 @@ class InvalidParameter(ValueError):
 
 def content_languages():
     return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-
-
-def _ints(values):
-    result = []
-    for value in values[:MAX_FILTER_VALUES]:
-        value = text.clean(value).strip()
-        if value.isascii() and value.isdigit() and len(value) < 10:
-            result.append(int(value))
-    return result
 
 
 @dataclass
@@ -48,40 +36,28 @@ class SearchParams:
 
     @classmethod
     def from_query(cls, data, current_language):
-        lang = text.clean(data.get("lang", "")).strip()
+        form = SearchFilter(data).form
+        if not form.is_valid():
+            raise InvalidParameter("page" if "page" in form.errors else "per_page")
+        values = form.cleaned_data
+        lang = values["lang"]
         if lang != ALL_LANGUAGES and lang not in content_languages():
             if current_language in content_languages():
                 lang = current_language
             else:
                 lang = settings.LANGUAGE_CODE
-        sort = data.get("sort", "relevance")
-        params = cls(
-            q=text.display_query(data.get("q", "")),
+        return cls(
+            q=values["q"],
             lang=lang,
-            types=[
-                t
-                for t in (text.clean(v)[:100] for v in data.getlist("type")[:MAX_FILTER_VALUES])
-                if t
-            ],
-            topics=_ints(data.getlist("topic")),
-            groups=_ints(data.getlist("group")),
-            years=_ints(data.getlist("year")),
-            sort=sort if sort in SORTS else "relevance",
+            types=values["type"],
+            topics=values["topic"],
+            groups=values["group"],
+            years=values["year"],
+            sort=values["sort"],
+            page=values["page"],
+            per_page=values["per_page"],
             interface_language=current_language,
         )
-        params.page = cls._positive(data.get("page", "1"), "page")
-        per_page = cls._positive(data.get("per_page", str(PER_PAGE_CHOICES[0])), "per_page")
-        if per_page not in PER_PAGE_CHOICES:
-            raise InvalidParameter("per_page")
-        params.per_page = per_page
-        return params
-
-    @staticmethod
-    def _positive(value, name):
-        value = (value or "").strip() or "1"
-        if not (value.isascii() and value.isdigit()) or len(value) > 9 or int(value) < 1:
-            raise InvalidParameter(name)
-        return int(value)
 
     @property
     def languages(self):
