@@ -16,20 +16,46 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(client, query):
-    found = [
-        hit["title"]
-        for hit in client.get("/api/search/", {"q": query, "lang": "all"}).json()["results"]
-    ]
-    suggested = [
-        s["title"] for s in client.get("/api/search/suggest/", {"q": query}).json()["suggestions"]
-    ]
-    return found + suggested
+    """Titles the search and the autocomplete give for ``query`` (every language)."""
+    search = client.get("/api/search/", {"q": query, "lang": "all"})
+    suggest = client.get("/api/search/suggest/", {"q": query})
+    assert search.status_code == suggest.status_code == 200
+    found = [hit["title"] for hit in search.json()["results"]]
+    return found + [s["title"] for s in suggest.json()["suggestions"]]
 
 
-def test_a_draft_page_is_not_found_while_a_live_one_with_the_same_word_is(client, publish):
-    publish("Publicada secretparaula", "secretparaula")
-    publish("Esborrany secretparaula", "secretparaula", live=False)
-    assert set(titles(client, "secretparaula")) == {"Publicada secretparaula"}
+def republish(page, django_capture_on_commit_callbacks, text, *, publish=True):
+    """A new revision of ``page`` whose body is ``text`` only; published, or left a draft."""
+    page.body = [("paragraph", f"<p>{text}</p>")]
+    with django_capture_on_commit_callbacks(execute=True):
+        revision = page.save_revision()
+        if publish:
+            revision.publish()
+
+
+def test_a_draft_revisions_words_are_not_found_until_it_is_published(
+    client, publish, django_capture_on_commit_callbacks
+):
+    page = publish("Pàgina amb esborrany", "vellaparaula")
+    assert page.title in titles(client, "vellaparaula")
+    republish(page, django_capture_on_commit_callbacks, "secretparaula", publish=False)
+    assert page.title in titles(client, "vellaparaula"), "the live text is still found"
+    assert titles(client, "secretparaula") == []
+    republish(page, django_capture_on_commit_callbacks, "secretparaula")
+    assert page.title in titles(client, "secretparaula")
+
+
+def test_a_page_never_published_is_not_found_until_it_is(
+    client, publish, django_capture_on_commit_callbacks
+):
+    draft = publish("Esborrany nouparaula", "nouparaula", live=False)
+    other = publish("Una altra nouparaula", "nouparaula")
+    found = titles(client, "nouparaula")
+    assert other.title in found, "the word is found..."
+    assert draft.title not in found, "...but not in the draft"
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.get_latest_revision().publish()
+    assert draft.title in titles(client, "nouparaula")
 
 
 def test_an_unpublished_page_leaves_the_results(
@@ -87,19 +113,25 @@ def test_a_document_in_a_restricted_collection_is_not_found_nor_its_text_via_a_p
     assert titles(client, "confidencialparaula") == []
 
 
-def test_an_unattached_file_is_found_only_once_a_public_page_uses_it(client, publish, upload):
+def test_a_file_no_page_uses_any_more_is_not_found(
+    client, publish, upload, django_capture_on_commit_callbacks
+):
     document = upload("Fitxer solt", "Text amb soltparaula.")
-    assert titles(client, "soltparaula") == []
     page = publish("Pàgina que l'usa", "introducció", documents=[document])
     assert set(titles(client, "soltparaula")) == {page.title, document.title}
+    republish(page, django_capture_on_commit_callbacks, "introducció sense fitxer")
+    assert titles(client, "soltparaula") == []
 
 
-def test_the_file_of_a_draft_is_not_found(client, publish, upload):
+def test_the_file_of_a_page_back_to_draft_is_not_found(
+    client, publish, upload, django_capture_on_commit_callbacks
+):
     document = upload("Fitxer d'esborrany", "Text amb esbparaula.")
-    publish("Esborrany amb fitxer", "introducció", documents=[document], live=False)
-    assert titles(client, "esbparaula") == []
-    publish("Pàgina publicada amb fitxer", "introducció", documents=[document])
+    page = publish("Pàgina amb fitxer", "introducció", documents=[document])
     assert document.title in titles(client, "esbparaula")
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
+    assert titles(client, "esbparaula") == []
 
 
 def test_a_file_used_only_by_a_private_page_is_not_found(
