@@ -1,6 +1,6 @@
 from django import template
 from django.template.defaultfilters import filesizeformat
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -9,7 +9,14 @@ register = template.Library()
 def _in_language(code):
     """ "in Catalan", said in the reader's language: for a file whose language is not theirs."""
     names = {"ca": _("in Catalan"), "es": _("in Spanish"), "en": _("in English")}
-    return names.get(code, "")
+    if code in names:
+        return names[code]
+    try:
+        # A language added later (settings and catalogues only) is named by Django's own list.
+        language = get_language_info(code)["name_translated"]
+    except KeyError:
+        return ""
+    return _("in %(language)s") % {"language": language}
 
 
 @register.filter
