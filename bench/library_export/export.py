@@ -4,8 +4,11 @@
 
 Requests ``/ca/biblioteca/export/<format>/`` through Django's test client, reads
 the streamed body chunk by chunk without keeping it, and prints one line of
-JSON: items, bytes, seconds, the resident memory before the request and the
-process's peak resident memory (``ru_maxrss``) after it.
+JSON: items, bytes, seconds (and the CPU seconds of this process, which a
+busy machine changes less), the resident memory before the request, the
+process's peak resident memory (``ru_maxrss``) after it, and the number of
+results the library page itself finds for the same (empty) filter, which the
+items must equal.
 """
 
 import json
@@ -23,15 +26,17 @@ def rss_mib():
 
 def main(export_format):
     django.setup()
-    from django.test import Client
+    from django.test import Client, RequestFactory
 
     from knowledge.models import LibraryPage
 
-    url = LibraryPage.objects.get(locale__language_code="ca").url
+    library = LibraryPage.objects.get(locale__language_code="ca")
+    url = library.url
     client = Client()
     client.get(url)  # warm up: imports, templates, site root paths
     before = rss_mib()
     started = time.perf_counter()
+    cpu_started = time.process_time()
     response = client.get(f"{url}export/{export_format}/")
     assert response.status_code == 200 and response.streaming
     size = 0
@@ -41,15 +46,19 @@ def main(export_format):
         size += len(chunk)
         items += chunk.count(marker)  # CSV: lines, header included
     elapsed = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+    library_items = library.filterset(RequestFactory().get(url)).qs.count()
     print(
         json.dumps(
             {
                 "items": items - 1 if export_format == "csv" else items,
                 "bytes": size,
                 "seconds": elapsed,
+                "cpu_seconds": cpu,
                 "rss_before_mib": before,
                 "peak_rss_mib": peak,
+                "library_items": library_items,
             }
         )
     )

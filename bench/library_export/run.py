@@ -5,14 +5,17 @@
     python -m bench.library_export --reuse          # keep the database an earlier run built
 
 The database (``/tmp/library-export-bench/``, or ``library_export_bench`` on
-PostgreSQL) is built once with ``migrate``, ``load_demo`` and N generated policy
-documents (``bench.library_export.generate``). Each format is then exported
-once in a fresh process (``bench.library_export.export``), which reads the
-streamed response and throws it away. Printed per format: items, megabytes,
-seconds, items per second, resident memory before the request and the
-process's peak. The run fails when the peak passes ``MEMORY_CAP_MIB``: the
-export streams a chunk of ``knowledge.metadata.CHUNK_SIZE`` pages at a time,
-so its memory does not grow with the library (docs/open-data.md).
+PostgreSQL, ``--database`` to choose another name) is built once with
+``migrate``, ``load_demo`` and N generated library items
+(``bench.library_export.generate``, in bulk: a minute or two for 50,000). Each
+format is then exported once in a fresh process (``bench.library_export.export``),
+which reads the streamed response, throws it away and counts its items; the
+run fails unless each export wrote as many items as the library lists. Printed
+per format: items, mebibytes, seconds, items per second, CPU seconds, resident
+memory before the request and the process's peak. The run fails when the peak
+passes ``MEMORY_CAP_MIB``: the export streams a chunk of
+``knowledge.metadata.CHUNK_SIZE`` pages at a time, so its memory does not grow
+with the library (docs/open-data.md).
 """
 
 import argparse
@@ -31,7 +34,7 @@ DATABASE = "library_export_bench"
 MEMORY_CAP_MIB = 300
 
 
-def environment(postgres):
+def environment(postgres, database):
     env = dict(
         os.environ,
         DJANGO_SETTINGS_MODULE="config.settings.test",
@@ -41,7 +44,7 @@ def environment(postgres):
     )
     env.pop("ELASTICSEARCH_URL", None)
     if postgres:
-        env["DATABASE_URL"] = f"{postgres.rstrip('/')}/{DATABASE}"
+        env["DATABASE_URL"] = f"{postgres.rstrip('/')}/{database}"
     else:
         env["DATABASE_URL"] = f"sqlite:///{WORK / 'db.sqlite3'}"
     return env
@@ -51,7 +54,7 @@ def call(args, env, **kwargs):
     return subprocess.run([PYTHON, *args], cwd=ROOT, env=env, check=True, **kwargs)
 
 
-def build(env, postgres, items):
+def build(env, postgres, database, items):
     if WORK.exists():
         shutil.rmtree(WORK)
     WORK.mkdir(parents=True)
@@ -59,12 +62,17 @@ def build(env, postgres, items):
         import psycopg
 
         with psycopg.connect(postgres.rstrip("/") + "/postgres", autocommit=True) as connection:
-            connection.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
-            connection.execute(f"CREATE DATABASE {DATABASE}")
+            connection.execute(f"DROP DATABASE IF EXISTS {database}")
+            connection.execute(f"CREATE DATABASE {database}")
     call(["manage.py", "migrate", "--noinput", "-v0"], env)
     call(["manage.py", "load_demo", "-v0"], env)
     call(["-m", "bench.library_export.generate", str(items)], env)
-    (WORK / "built").write_text(str(items))
+    (WORK / "built").write_text(built_marker(env, items))
+
+
+def built_marker(env, items):
+    """What ``--reuse`` compares: the same database and number of items."""
+    return f"{env['DATABASE_URL']} {items}"
 
 
 def export(env, export_format):
@@ -80,27 +88,35 @@ def main():
     parser.add_argument(
         "--postgres", help="a PostgreSQL server URL, e.g. postgres://postgres@127.0.0.1:5432"
     )
+    parser.add_argument("--database", default=DATABASE, help="the PostgreSQL database's name")
     parser.add_argument("--reuse", action="store_true", help="keep the database of an earlier run")
     args = parser.parse_args()
 
-    env = environment(args.postgres)
+    env = environment(args.postgres, args.database)
     built = WORK / "built"
-    if not (args.reuse and built.exists() and built.read_text() == str(args.items)):
-        build(env, args.postgres, args.items)
+    if not (args.reuse and built.exists() and built.read_text() == built_marker(env, args.items)):
+        build(env, args.postgres, args.database, args.items)
     call(["manage.py", "migrate", "--noinput", "-v0"], env)  # the code may be newer
     print(f"database   {'PostgreSQL' if args.postgres else 'SQLite'}")
     print(f"generated  {args.items} items (plus the demo's)")
     peaks = []
     for export_format in ("csv", "json"):
         figures = export(env, export_format)
+        if figures["items"] != figures["library_items"]:
+            raise SystemExit(
+                f"the {export_format} export wrote {figures['items']} items, "
+                f"the library lists {figures['library_items']}"
+            )
         peaks.append(figures["peak_rss_mib"])
         print(
             f"{export_format:<5}      {figures['items']} items, "
-            f"{figures['bytes'] / 2**20:.1f} MB in {figures['seconds']:.1f} s "
-            f"({figures['items'] / figures['seconds']:.0f} items/s), "
+            f"{figures['bytes'] / 2**20:.1f} MiB in {figures['seconds']:.1f} s "
+            f"({figures['items'] / figures['seconds']:.0f} items/s; "
+            f"CPU {figures['cpu_seconds']:.1f} s), "
             f"RSS {figures['rss_before_mib']:.0f} MiB before, "
             f"peak {figures['peak_rss_mib']:.0f} MiB"
         )
+    print(f"library    {figures['library_items']} results, as many as each export wrote")
     print(f"memory cap {MEMORY_CAP_MIB} MiB peak RSS")
     if max(peaks) > MEMORY_CAP_MIB:
         raise SystemExit(f"the export's peak RSS {max(peaks):.0f} MiB passes the cap")

@@ -13,7 +13,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -247,17 +247,25 @@ def current_items(locale_id):
     """Live public knowledge pages in a language, one per guide: its current edition.
 
     Editions in preparation and editions replaced by a newer published one are
-    left out; they stay reachable from the guide's own page.
+    left out; they stay reachable from the guide's own page. The replaced ones
+    are found by one uncorrelated subquery (the translation keys that a live
+    published edition in this language names as its previous one), read once
+    per query, not once per page: a subquery correlated with each page made a
+    library of 50,000 items take minutes on SQLite (``bench/library_export``).
     """
-    newer_published_edition = KnowledgePage.objects.live().filter(
-        locale_id=OuterRef("locale_id"),
-        guidepage__edition_status="published",
-        guidepage__previous_edition__translation_key=OuterRef("translation_key"),
+    replaced_keys = (
+        KnowledgePage.objects.live()
+        .filter(
+            locale_id=locale_id,
+            guidepage__edition_status="published",
+            guidepage__previous_edition__isnull=False,
+        )
+        .values("guidepage__previous_edition__translation_key")
     )
     return (
         public_pages(KnowledgePage.objects.filter(locale_id=locale_id))
         .exclude(guidepage__edition_status="in_preparation")
-        .exclude(Exists(newer_published_edition))
+        .exclude(translation_key__in=replaced_keys)
     )
 
 
