@@ -4,7 +4,7 @@
     python -m bench.library_export --items 5000 --postgres postgres://postgres@127.0.0.1:5432
     python -m bench.library_export --reuse          # keep the database an earlier run built
 
-The database (``/tmp/library-export-bench/``, or ``library_export_bench`` on
+The database (``/tmp/library-export-bench/sqlite/``, or ``library_export_bench`` on
 PostgreSQL, ``--database`` to choose another name) is built once with
 ``migrate``, ``load_demo`` and N generated library items
 (``bench.library_export.generate``, in bulk: a minute or two for 50,000). Each
@@ -28,25 +28,30 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
-WORK = Path("/tmp/library-export-bench")
+WORK = Path("/tmp/library-export-bench")  # one folder per database: sqlite/, postgres-<name>/
 DATABASE = "library_export_bench"
 # The exporting process's peak resident memory, whatever the number of items.
 MEMORY_CAP_MIB = 300
 
 
+def work_folder(postgres, database):
+    return WORK / (f"postgres-{database}" if postgres else "sqlite")
+
+
 def environment(postgres, database):
+    work = work_folder(postgres, database)
     env = dict(
         os.environ,
         DJANGO_SETTINGS_MODULE="config.settings.test",
         PYTHONPATH=f"{ROOT}:{ROOT / 'site'}",
-        VAR_DIR=str(WORK),
-        MEDIA_ROOT=str(WORK / "media"),
+        VAR_DIR=str(work),
+        MEDIA_ROOT=str(work / "media"),
     )
     env.pop("ELASTICSEARCH_URL", None)
     if postgres:
         env["DATABASE_URL"] = f"{postgres.rstrip('/')}/{database}"
     else:
-        env["DATABASE_URL"] = f"sqlite:///{WORK / 'db.sqlite3'}"
+        env["DATABASE_URL"] = f"sqlite:///{work / 'db.sqlite3'}"
     return env
 
 
@@ -55,9 +60,10 @@ def call(args, env, **kwargs):
 
 
 def build(env, postgres, database, items):
-    if WORK.exists():
-        shutil.rmtree(WORK)
-    WORK.mkdir(parents=True)
+    work = work_folder(postgres, database)
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
     if postgres:
         import psycopg
 
@@ -67,7 +73,7 @@ def build(env, postgres, database, items):
     call(["manage.py", "migrate", "--noinput", "-v0"], env)
     call(["manage.py", "load_demo", "-v0"], env)
     call(["-m", "bench.library_export.generate", str(items)], env)
-    (WORK / "built").write_text(built_marker(env, items))
+    (work / "built").write_text(built_marker(env, items))
 
 
 def built_marker(env, items):
@@ -93,7 +99,7 @@ def main():
     args = parser.parse_args()
 
     env = environment(args.postgres, args.database)
-    built = WORK / "built"
+    built = work_folder(args.postgres, args.database) / "built"
     if not (args.reuse and built.exists() and built.read_text() == built_marker(env, args.items)):
         build(env, args.postgres, args.database, args.items)
     call(["manage.py", "migrate", "--noinput", "-v0"], env)  # the code may be newer
