@@ -37,6 +37,16 @@ def test_the_dashboard_links_a_coordinator_straight_to_a_new_guide_in_their_sect
     assert form.status_code == 200 and 'id="page-edit-form"' in form.content.decode()
 
 
+def test_the_add_links_show_their_label_beside_a_small_icon(client, users):
+    """Wagtail sizes a button's icon only inside its icon wrapper; a bare icon
+    is drawn 300x150 and covers the label (seen on the dashboard)."""
+    links = dashboard(client, users["coordinator_a"]).split('class="working-group-add"')[1]
+    buttons = links.split("</ul>")[0].split("<li>")[1:]
+    assert buttons
+    for button in buttons:
+        assert "button--icon" in button and '<span class="icon-wrapper"><svg' in button
+
+
 def test_people_who_coordinate_nothing_get_no_add_links(client, users):
     assert 'class="working-group-add"' not in dashboard(client, users["secretariat"])
 
