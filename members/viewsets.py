@@ -32,6 +32,14 @@ from .views.privacy import erase_member, export_member
 from .views.spreadsheets import ExcelFriendlyCsvMixin
 
 
+class YesNoColumn(BooleanColumn):
+    """Wagtail's boolean column titles its icon with the raw "True"/"False",
+    which screen readers read out in English: this one says yes or no in the
+    admin's language."""
+
+    cell_template_name = "members/admin/yes_no_cell.html"
+
+
 class ExportFormatConverter:
     regex = "json|csv"
 
@@ -144,7 +152,7 @@ class MemberViewSet(RecordViewSet):
         "county",
         "status",
         "date_joined",
-        BooleanColumn("publish_in_directory", label=_("Public")),
+        YesNoColumn("publish_in_directory", label=_("Public")),
     ]
     filterset_class = MemberFilterSet
     search_fields = ["name"]

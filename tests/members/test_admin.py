@@ -1,5 +1,7 @@
 """Only the technical secretariat reaches members' records in the admin."""
 
+import re
+
 import pytest
 
 from django.urls import reverse
@@ -191,3 +193,15 @@ def test_the_member_listing_downloads_as_a_spreadsheet_friendly_csv(secretariat_
     assert body.startswith("\ufeff")
     assert "Vallès Occidental" in body
     assert "@example.org" not in body
+
+
+def test_the_member_listing_says_whether_a_member_is_public_in_the_admin_language(
+    secretariat_client,
+):
+    html = secretariat_client.get(
+        reverse("members_member:index"), HTTP_ACCEPT_LANGUAGE="ca"
+    ).content.decode()
+    spoken = {text.strip() for text in re.findall(r'<span class="w-sr-only">([^<]*)</span>', html)}
+    # The demo has members both in and out of the public directory.
+    assert {"Sí", "No"} <= spoken
+    assert not {"True", "False"} & spoken
