@@ -15,6 +15,16 @@ from django.test.utils import override_settings
 from .demo_database import ensure_built
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadfile`` with the browser tests as one unit and the slowest units first."""
+    if config.getvalue("dist") == "loadfile":
+        from .scheduling import LongestFirstScheduling
+
+        return LongestFirstScheduling(config, log)
+    return None
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(
     django_test_environment, django_db_modify_db_settings, django_db_blocker, tmp_path_factory

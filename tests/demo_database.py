@@ -3,7 +3,10 @@
 Building the demo (``migrate`` and ``load_demo``) takes more than a minute. It is
 built in a process of its own, with the test settings, into ``var/test-demo/``:
 a SQLite file, or a PostgreSQL template database beside the one ``DATABASE_URL``
-names, and in both cases the media files that the demo creates. Its key hashes
+names, and in both cases the media files that the demo creates. A copy of the
+database as ``migrate`` left it, before the demo was loaded, is kept beside it
+for the tests that want an empty site (the restore tests), so that they do not
+migrate again. Its key hashes
 every file that can change what the build writes (the project's code and
 migrations, the demo content, the compiled translations, the pinned
 dependencies), so a later run reuses it and a change builds it again.
@@ -82,10 +85,12 @@ class PostgresDatabase:
 @dataclass(frozen=True)
 class BuiltDemo:
     """A finished build: its folder (``media/``, and ``db.sqlite3`` on SQLite) and,
-    on PostgreSQL, the template database that holds it."""
+    on PostgreSQL, the template database that holds it; and the same database as
+    ``migrate`` left it, empty (``migrated.sqlite3``, or ``migrated_template``)."""
 
     folder: Path
     template: PostgresDatabase | None
+    migrated_template: PostgresDatabase | None = None
 
     @property
     def media(self):
@@ -94,6 +99,15 @@ class BuiltDemo:
     @property
     def sqlite_file(self):
         return self.folder / "db.sqlite3"
+
+    @property
+    def migrated_sqlite_file(self):
+        return self.folder / "migrated.sqlite3"
+
+    def is_complete(self):
+        if self.template is None:
+            return self.sqlite_file.is_file() and self.migrated_sqlite_file.is_file()
+        return self.media.is_dir() and self.template.exists() and self.migrated_template.exists()
 
     def copy_media(self, target):
         """A copy of the demo's media files: tests may add or remove files there."""
@@ -150,16 +164,17 @@ def _ensure_built(url):
     key = os.environ.get("TEST_DEMO_KEY") or fingerprint()
     if url.startswith("postgres"):
         template = PostgresDatabase(url, f"demo_{key}", shared=True)
-        folder = CACHE / template.name
+        demo = BuiltDemo(
+            CACHE / template.name, template, PostgresDatabase(url, f"migrated_{key}", shared=True)
+        )
     else:
-        template = None
-        folder = CACHE / f"sqlite_demo_{key}"
-    with _lock(CACHE / f".{folder.name}.lock"):
-        if not folder.is_dir() or (template is not None and not template.exists()):
-            _build(folder, url, template)
-            _prune(keep=folder)
-        os.utime(folder)  # in use: not pruned
-    return BuiltDemo(folder, template)
+        demo = BuiltDemo(CACHE / f"sqlite_demo_{key}", None)
+    with _lock(CACHE / f".{demo.folder.name}.lock"):
+        if not demo.is_complete():
+            _build(demo, url)
+            _prune(keep=demo.folder)
+        os.utime(demo.folder)  # in use: not pruned
+    return demo
 
 
 @contextmanager
@@ -173,7 +188,8 @@ def _lock(path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _build(folder, url, template):
+def _build(demo, url):
+    folder, template = demo.folder, demo.template
     started = time.monotonic()
     print(f"\nBuilding the demo database into {folder.relative_to(ROOT)} …", file=sys.stderr)
     work = Path(tempfile.mkdtemp(prefix=".building-", dir=CACHE))
@@ -186,6 +202,10 @@ def _build(folder, url, template):
             building = PostgresDatabase(url, "demo_building")
             env["DATABASE_URL"] = building.create()
         _manage(env, "migrate", "--noinput", "-v0")
+        if template is None:
+            _copy_sqlite(work / "db.sqlite3", work / demo.migrated_sqlite_file.name)
+        else:
+            demo.migrated_template.create(template=building.name)
         _manage(env, "load_demo")
         (work / "media").mkdir(exist_ok=True)
         if template is None:
@@ -216,6 +236,13 @@ def _manage(env, *args):
         raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr[-4000:]}")
 
 
+def _copy_sqlite(source, target):
+    """A self-contained copy of a SQLite database (its write-ahead log included)."""
+    with closing(sqlite3.connect(source)) as origin, closing(sqlite3.connect(target)) as copy:
+        origin.backup(copy)
+    _make_self_contained(target)
+
+
 def _make_self_contained(path):
     """Fold the write-ahead log into the file, so that copying the file copies everything."""
     with closing(sqlite3.connect(path)) as database:
@@ -238,6 +265,13 @@ def _prune(keep):
         if postgres_prefix and folder.name.startswith(postgres_prefix):
             key = folder.name.removeprefix(postgres_prefix)
             PostgresDatabase(url, f"demo_{key}", shared=True).drop()
+            PostgresDatabase(url, f"migrated_{key}", shared=True).drop()
         elif not folder.name.startswith(("sqlite_demo_", ".building-")):
             continue  # another PostgreSQL database's build: its own runs prune it
         shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    # `python -m tests.demo_database`: build (or find) the demo for DATABASE_URL ahead of
+    # the tests; .ci/run builds SQLite's and PostgreSQL's at once.
+    print(f"Demo database ready in {ensure_built().folder.relative_to(ROOT)}.")

@@ -23,6 +23,7 @@ from wagtail.models import Page
 
 from operations.backup import create_backup
 from tests.browser.server import PostgresDatabase
+from tests.demo_database import ensure_built
 from tests.search.conftest import publish_fixture, upload_fixture  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -57,11 +58,12 @@ def uploads(media):
 class TargetDatabase:
     """A new, migrated database where the backup is restored, used by its own processes.
 
-    Migrating takes most of a minute, so it is done once per test session into a
-    pristine copy (a SQLite file, or a PostgreSQL template) that each target copies.
+    Migrating takes most of a minute, so each target is a copy of the database as
+    ``migrate`` left it when the demo was built, before the demo was loaded
+    (``tests/demo_database.py``): a SQLite file, or a PostgreSQL template.
     """
 
-    def __init__(self, workdir, pristine=None):
+    def __init__(self, workdir, migrated):
         workdir.mkdir(parents=True, exist_ok=True)
         self.workdir = workdir
         self.env = {
@@ -71,15 +73,13 @@ class TargetDatabase:
             "SECRET_KEY": secrets.token_urlsafe(48),
         }
         self.postgres = None
-        if os.environ.get("DATABASE_URL", "").startswith("postgres"):
-            suffix = "restore" if pristine else "restore_pristine"
-            self.postgres = PostgresDatabase(os.environ["DATABASE_URL"], suffix)
-            template = pristine.postgres.name if pristine else None
+        if migrated.migrated_template is not None:
+            self.postgres = PostgresDatabase(os.environ["DATABASE_URL"], "restore")
+            template = migrated.migrated_template.name
             self.env["DATABASE_URL"] = self.postgres.create(template=template)
         else:
             self.env.pop("DATABASE_URL", None)
-            if pristine:
-                shutil.copyfile(pristine.sqlite_file, self.sqlite_file)
+            shutil.copyfile(migrated.migrated_sqlite_file, self.sqlite_file)
 
     @property
     def sqlite_file(self):
@@ -102,19 +102,26 @@ class TargetDatabase:
             self.postgres.drop()
 
 
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory):
-    database = TargetDatabase(tmp_path_factory.mktemp("pristine"))
-    database.manage("migrate", "--noinput", "-v0")
-    yield database
-    database.drop()
-
-
 @pytest.fixture
-def target(pristine, tmp_path):
-    database = TargetDatabase(tmp_path / "target", pristine)
+def target(tmp_path):
+    database = TargetDatabase(tmp_path / "target", ensure_built())
     yield database
     database.drop()
+
+
+def test_a_target_is_migrated_and_empty(target):
+    """What the round trips below start from: every migration applied, no demo content."""
+    assert Page.objects.filter(depth__gt=2).exists(), "the demo has pages below its home"
+    script = (
+        "from django.db import connection; "
+        "from django.db.migrations.executor import MigrationExecutor; "
+        "from wagtail.models import Page; "
+        "executor = MigrationExecutor(connection); "
+        "plan = executor.migration_plan(executor.loader.graph.leaf_nodes()); "
+        "print(len(plan), Page.objects.filter(depth__gt=2).count())"
+    )
+    unapplied, pages_below_a_home = target.manage("shell", "-c", script).split()[-2:]
+    assert (unapplied, pages_below_a_home) == ("0", "0")
 
 
 def _archive(path):

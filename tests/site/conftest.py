@@ -6,11 +6,24 @@ from django.core.cache import caches
 
 from operations.page_samples import all_samples
 
+# The pages as the demo serves them, rendered by the first test of a worker that asks.
+_rendered = {}
+
 
 @pytest.fixture
 def public_html_pages(db, client):
     """``{(kind, language): (path, html)}`` for every sample that answers with HTML,
-    plus a search with a query and the 404 page, which every visitor can reach."""
+    plus a search with a query and the 404 page, which every visitor can reach.
+
+    Rendered once per worker, inside the first test that asks, and handed to the
+    others: each test that reads them changes nothing before, and each starts from
+    the same demo, so each would render the same pages."""
+    if not _rendered:
+        _rendered.update(_render(client))
+    return dict(_rendered)
+
+
+def _render(client):
     samples = [(s.kind, s.language, s.path) for s in all_samples()]
     for language in ("ca", "es", "en"):
         samples.append(("view:search?q", language, f"/{language}/search/?q=habitatge"))
