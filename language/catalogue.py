@@ -28,3 +28,30 @@ CATALAN_MONTHS_WITH_PREPOSITION = [
 
 # Wagtail's Catalan catalogue misspells "demanats" in the workflow status line.
 WAGTAIL_CORRECTIONS = [gettext_noop("Changes requested %(finished_at)s")]
+
+# Wagtail's Spanish catalogue lacks strings its Catalan one has: Django then falls back
+# to the default language, and a Spanish admin read "No hi ha suscriptores per mostrar."
+# or "Per tasca". English needs nothing (Django gives English no fallback).
+WAGTAIL_MISSING_IN_SPANISH = [
+    gettext_noop(
+        'There are no %(model_name)s to display. Why not <a href="%(add_url)s">add one</a>?'
+    ),
+    gettext_noop("There are no %(model_name)s to display."),
+    gettext_noop("There are no results."),
+    gettext_noop("By task"),
+    gettext_noop("Shortcuts"),
+    gettext_noop("Keyboard shortcuts"),
+    gettext_noop("All keyboard shortcuts"),
+    gettext_noop("Show keyboard shortcuts"),
+    gettext_noop(
+        "Keyboard shortcuts are currently enabled; manage your %(account_link)s to disable them."
+    ),
+    gettext_noop(
+        "Keyboard shortcuts are currently disabled; manage your %(account_link)s to enable them."
+    ),
+    gettext_noop("account"),
+    gettext_noop("Enable custom keyboard shortcuts specific to Wagtail."),
+    gettext_noop("Go to the first error"),
+    gettext_noop("Privacy and access"),
+    gettext_noop("Search…"),
+]
