@@ -4,9 +4,10 @@ Spanish one lacks fall back to Catalan (the default language) unless ``language`
 from pathlib import Path
 
 import polib
-import wagtail
 
 from django.utils import translation
+
+import wagtail
 
 # Seen in a Spanish admin: "No hi ha suscriptores per mostrar.", "Per tasca",
 # "Totes les dreceres de teclat".
