@@ -189,14 +189,30 @@ class NetworkSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("network settings")
 
+    @classmethod
+    def for_site(cls, site):
+        """Wagtail's answer, kept until the public view changes (it is on every page)."""
+        from operations.public_snapshot import once_per_public_change
+
+        if site is None:
+            return super().for_site(site)
+        return once_per_public_change(
+            ("network_settings", site.pk), lambda: super(NetworkSettings, cls).for_site(site)
+        )
+
     def details(self, language_code=None):
         """The ``NetworkDetails`` of a language (the active one by default), else of the
-        default language; read once per settings object (Wagtail keeps one per request)."""
+        default language; kept until the public view changes."""
+        from operations.public_snapshot import once_per_public_change
+
         if not hasattr(self, "_details"):
-            self._details = {
-                row.locale.language_code: row
-                for row in NetworkDetails.objects.select_related("locale")
-            }
+            self._details = once_per_public_change(
+                "network_details",
+                lambda: {
+                    row.locale.language_code: row
+                    for row in NetworkDetails.objects.select_related("locale")
+                },
+            )
         code = (language_code or get_language() or "").split("-")[0]
         return (
             self._details.get(code) or self._details.get(settings.LANGUAGE_CODE) or NetworkDetails()

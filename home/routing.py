@@ -51,3 +51,61 @@ def _has_subpage_url(page, path_components):
     except Http404:
         return False
     return True
+
+
+def _site_for(request):
+    """Wagtail's site for this host, kept until the public view changes."""
+    from wagtail.models import Site
+
+    from operations.public_snapshot import once_per_public_change
+
+    host = request._get_raw_host()
+    return once_per_public_change(
+        ("site", host, request.get_port()), lambda: Site._find_for_request(request)
+    )
+
+
+def localized_home(site):
+    """The site's home page in the active language (Wagtail's ``root_page.localized``)."""
+    from django.utils.translation import get_language
+
+    from operations.public_snapshot import once_per_public_change
+
+    return once_per_public_change(
+        ("home", site.root_page_id, get_language()), lambda: site.root_page.localized.specific
+    )
+
+
+class SiteRoutingMiddleware:
+    """Fills Wagtail's per-request slots for the site and the served page's route.
+
+    Wagtail reads the site (``Site.find_for_request``) and routes from the site's
+    localized root (``Page.route_for_request``) with three queries before the
+    page's own; here the site and its home page come from ``operations.
+    public_snapshot`` and the route from the home page (``route_in_one_query``).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in ("GET", "HEAD") and not hasattr(request, "_wagtail_site"):
+            request._wagtail_site = _site_for(request)
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from wagtail.views import serve
+
+        if view_func is not serve or request.method not in ("GET", "HEAD"):
+            return None
+        site = request._wagtail_site
+        path = view_args[0] if view_args else view_kwargs.get("path", "")
+        try:
+            request._wagtail_route_for_request = (
+                localized_home(site).route(request, [c for c in path.split("/") if c])
+                if site is not None
+                else None
+            )
+        except Http404:
+            request._wagtail_route_for_request = None
+        return None

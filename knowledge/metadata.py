@@ -24,7 +24,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from publishing.visibility import public_files, public_pages
-from taxonomy.models import Topic
+from taxonomy.models import topics_of_locale
 from taxonomy.tags import prefetch_tag_names, tag_names
 
 from .models.base import KnowledgeAttachment, KnowledgePage, KnowledgePageTag
@@ -138,10 +138,9 @@ class _ChunkContext:
             if topic.locale_id == locale.pk
         }
         if topic_keys:
+            in_locale = topics_of_locale(locale.pk)
             self.topic_names.update(
-                Topic.objects.filter(locale=locale, translation_key__in=topic_keys).values_list(
-                    "translation_key", "name"
-                )
+                (key, in_locale[key].name) for key in topic_keys if key in in_locale
             )
         # The working groups and the other languages' versions: one public_pages query.
         group_keys = {page.group_key for page in pages if page.group_key}
@@ -221,13 +220,56 @@ def _record(page, context, request, licence_url):
     }
 
 
+def stored_page(pk):
+    """The saved knowledge page as ``records`` reads it (relations prefetched), once a request."""
+    from operations.request_memo import once_per_request
+
+    return once_per_request(
+        ("knowledge:stored_page", pk),
+        lambda: next(iter(prepared(KnowledgePage.objects.filter(pk=pk))), None),
+    )
+
+
+def lend_stored_relations(page):
+    """Give the served live page the relations its metadata record fetched (its files,
+    topics and tags), so that the template does not read them again. Only for the live
+    page: a preview shows the draft's own relations."""
+    stored = stored_page(page.pk)
+    if stored is None:
+        return
+    cache = page.__dict__.setdefault("_prefetched_objects_cache", {})
+    for name, fetched in stored._prefetched_objects_cache.items():
+        cache.setdefault(name, fetched)
+
+
 def record_for_page(page, request, licence_url):
     """The record of one saved knowledge page, as the library's downloads list it (its
     stored content: a preview of a draft shows the published metadata); ``None`` for a
     page not saved yet."""
     if page.pk is None:
         return None
-    found = records(
-        KnowledgePage.objects.filter(pk=page.pk), request=request, licence_url=licence_url
+    stored = stored_page(page.pk)
+    if stored is None:
+        return None
+    with override(stored.locale.language_code):
+        context = _stored_context(stored, request)
+        return _record(stored, context, request, licence_url)
+
+
+def _stored_context(stored, request):
+    from operations.request_memo import once_per_request
+
+    return once_per_request(
+        ("knowledge:stored_context", stored.pk),
+        lambda: _ChunkContext([stored], stored.locale, request),
     )
-    return next(found, None)
+
+
+def public_working_group(page, request):
+    """The page's working group in its language when public, as its record found it
+    (``None`` when the record did not find it there)."""
+    stored = stored_page(page.pk)
+    if stored is None or not stored.group_key:
+        return None
+    with override(stored.locale.language_code):
+        return _stored_context(stored, request).groups.get(stored.group_key)

@@ -5,7 +5,7 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page
 
-from operations.request_memo import once_per_request
+from operations.public_snapshot import once_per_public_change
 from publishing.visibility import public_pages
 
 from .models import MemberDirectoryPage, NeedsQuestionnairePage
@@ -14,9 +14,10 @@ from .models import MemberDirectoryPage, NeedsQuestionnairePage
 def member_area_pages():
     """The needs questionnaire and the member directory of the active language, when public.
 
-    One query for both, once per request (they are on every page, in the footer).
+    One query for both, kept until the public view changes (they are on every page,
+    in the footer).
     """
-    return once_per_request(("member_area_pages", get_language()), _member_area_pages)
+    return once_per_public_change(("member_area_pages", get_language()), _member_area_pages)
 
 
 def _member_area_pages():

@@ -10,8 +10,9 @@ class OperationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import csv_cells, login_throttle, pagecache
+        from . import csv_cells, login_throttle, pagecache, public_snapshot
 
         pagecache.connect_purge_signals()
+        public_snapshot.connect()
         login_throttle.connect_signals()
         csv_cells.install()

@@ -70,6 +70,11 @@ def _generation():
     return generation
 
 
+def generation():
+    """The number that moves whenever the public view changed (``public_snapshot`` keys on it)."""
+    return _generation()
+
+
 def purge():
     """Drop every cached page (see the module docstring for why all of them)."""
     cache = _cache()

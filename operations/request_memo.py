@@ -24,6 +24,11 @@ def request_memo():
         _memo.reset(token)
 
 
+def in_request():
+    """Whether a reading request's memo is open (``RequestMemoMiddleware``)."""
+    return _memo.get() is not None
+
+
 def once_per_request(key, compute):
     """``compute()``, or its earlier answer for ``key`` within this request."""
     memo = _memo.get()
@@ -35,12 +40,14 @@ def once_per_request(key, compute):
 
 
 def active_locale():
-    """``Locale.get_active()``, read once per request and language."""
+    """``Locale.get_active()``, kept until the public view changes (``public_snapshot``)."""
     from django.utils.translation import get_language
 
     from wagtail.models import Locale
 
-    return once_per_request(("active_locale", get_language()), Locale.get_active)
+    from .public_snapshot import once_per_public_change
+
+    return once_per_public_change(("active_locale", get_language()), Locale.get_active)
 
 
 class RequestMemoMiddleware:

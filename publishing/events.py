@@ -84,6 +84,16 @@ def announce(*, pages=(), documents=(), images=(), public=True):
     transaction.on_commit(_flush, robust=True)
 
 
+def has_pending_changes():
+    """Whether this thread announced a change not yet committed (and so not yet sent)."""
+    return getattr(_state, "batch", None) is not None
+
+
+def discard_pending():
+    """Forget announcements whose transaction was rolled back (tests roll back each one)."""
+    _state.batch = None
+
+
 def _flush():
     batch = getattr(_state, "batch", None)
     _state.batch = None

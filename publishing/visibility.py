@@ -17,9 +17,10 @@ attached to nothing, files used only by private pages) is not public.
 Search, feeds, listings, the API, the sitemap, file serving and the page cache
 all call these functions; none re-derives the rules.
 
-*Once per request.* The two short lists the rules read, the unpublished
-sections and the view restrictions, are read once per reading request
-(``operations.request_memo``) and reused by every listing, card and check of it.
+*Once per change.* The short lists the rules read (the unpublished sections,
+the view restrictions, the restricted and published collections) are read once
+and kept until the public view changes or a page's go-live or expiry time comes
+(``operations.public_snapshot``), and reused by every listing, card and check.
 """
 
 from functools import reduce
@@ -38,7 +39,7 @@ from wagtail.models import (
     ReferenceIndex,
 )
 
-from operations.request_memo import once_per_request
+from operations.public_snapshot import once_per_public_change
 
 from .models import PublicCollection
 
@@ -91,11 +92,11 @@ def unpublished_subtree_paths(now=None):
     """
     if now is not None:
         return list(_unpublished_sections(now).values_list("path", flat=True))
-    return once_per_request("visibility:paths", _hidden_section_paths)["unpublished"]
+    return once_per_public_change("visibility:paths", _hidden_section_paths)["unpublished"]
 
 
 def restricted_subtree_paths():
-    return once_per_request("visibility:paths", _hidden_section_paths)["restricted"]
+    return once_per_public_change("visibility:paths", _hidden_section_paths)["restricted"]
 
 
 def _without_subtrees(queryset, paths, now):
@@ -115,7 +116,7 @@ def public_pages(queryset=None, now=None):
     Both path lists come from one read (``_hidden_section_paths``), not one each.
     """
     if now is None:
-        paths = once_per_request("visibility:paths", _hidden_section_paths)
+        paths = once_per_public_change("visibility:paths", _hidden_section_paths)
         hidden = paths["unpublished"] + paths["restricted"]
     else:
         hidden = unpublished_subtree_paths(now) + restricted_subtree_paths()
@@ -219,7 +220,7 @@ def _collections_below(paths):
 
 def restricted_collection_ids():
     """Collections with a view restriction, and every collection below them."""
-    return once_per_request(
+    return once_per_public_change(
         "visibility:restricted_collections",
         lambda: _collections_below(
             list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
@@ -229,7 +230,7 @@ def restricted_collection_ids():
 
 def published_collection_ids():
     """Collections the secretariat published, and every collection below them."""
-    return once_per_request(
+    return once_per_public_change(
         "visibility:published_collections",
         lambda: _collections_below(
             list(PublicCollection.objects.values_list("collection__path", flat=True))

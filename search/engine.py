@@ -76,7 +76,28 @@ class SearchResults:
 
 
 def synonym_sets(languages):
-    return [s.expression_list for s in Synonym.objects.filter(language__in=languages)]
+    """The synonyms of these languages, read once per request (a correction searches again)."""
+    from operations.request_memo import once_per_request
+
+    return once_per_request(
+        ("search:synonyms", tuple(languages)),
+        lambda: [s.expression_list for s in Synonym.objects.filter(language__in=languages)],
+    )
+
+
+def _facet_names(languages):
+    """Topic and working group names by id, kept until the public view changes."""
+    from operations.public_snapshot import once_per_public_change
+
+    def compute():
+        topics = Topic.objects.filter(locale__language_code__in=languages)
+        groups = WorkingGroupPage.objects.filter(locale__language_code__in=languages)
+        return (
+            dict(topics.values_list("id", "name")),
+            dict(groups.values_list("id", "title")),
+        )
+
+    return once_per_public_change(("search:facet_names", tuple(languages)), compute)
 
 
 def base_queryset(languages, condition=None):
@@ -191,14 +212,7 @@ def _search(params, query, languages, backend, count_only=False):
             by_language.get(combination.language, 0) + combination.count
         )
 
-    topic_names = dict(
-        Topic.objects.filter(locale__language_code__in=languages).values_list("id", "name")
-    )
-    group_names = dict(
-        WorkingGroupPage.objects.filter(locale__language_code__in=languages).values_list(
-            "id", "title"
-        )
-    )
+    topic_names, group_names = _facet_names(languages)
     results.facets = build_facets(counts, params, topic_names, group_names)
 
     results.page = page_of_count(results.total, params.page, params.per_page)

@@ -63,3 +63,15 @@ class TagTranslation(models.Model):
 
     def __str__(self):
         return f"{self.tag.name} → {self.name} ({self.language})"
+
+
+def topics_of_locale(locale_id):
+    """``{translation_key: Topic}`` of a language's topics: what a page's topics (often
+    chosen in another language) are called in its own. Kept until the public view
+    changes (``operations.public_snapshot``): every page of the library names them."""
+    from operations.public_snapshot import once_per_public_change
+
+    return once_per_public_change(
+        ("topics_of_locale", locale_id),
+        lambda: {t.translation_key: t for t in Topic.objects.filter(locale_id=locale_id)},
+    )

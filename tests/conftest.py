@@ -79,3 +79,18 @@ def home_pages(db):
     return {
         page.locale.language_code: page.specific for page in root.get_translations(inclusive=True)
     }
+
+
+@pytest.fixture(autouse=True)
+def _no_answers_from_an_earlier_test():
+    """Each test's transaction is rolled back, never committed: answers kept per process
+    (``operations.public_snapshot``) and announcements pending from an earlier test
+    would describe content that no longer exists."""
+    from operations.public_snapshot import forget
+    from publishing.events import discard_pending
+
+    forget()
+    discard_pending()
+    yield
+    forget()
+    discard_pending()

@@ -12,32 +12,43 @@ from django.utils import translation
 
 from wagtail.models import Page
 
-from operations.request_memo import once_per_request
+from operations.public_snapshot import once_per_public_change
 from publishing.visibility import public_among, public_pages
 
 register = template.Library()
 
 
 def _live_translations(request, page):
-    """Live pages, in every language, of the site root and of ``page``: one query a request."""
+    """Live pages, in every language, of the site root and of ``page``.
+
+    Both kept until the public view changes (``operations.public_snapshot``): a
+    page's translations change only when one is published, unpublished or moved.
+    """
     from wagtail.models import Site
 
     site = Site.find_for_request(request)
     root_key = site.root_page.translation_key if site is not None else None
     page_key = getattr(page, "translation_key", None)
-    keys = tuple(key for key in (root_key, page_key) if key)
 
-    def compute():
-        if not keys:
-            return []
-        return list(Page.objects.filter(translation_key__in=keys).live().select_related("locale"))
+    def live_translations(key):
+        return list(Page.objects.filter(translation_key=key).live().select_related("locale"))
 
-    pages = once_per_request(("live_translations", keys), compute)
-    homes = {p.locale.language_code: p for p in pages if p.translation_key == root_key}
-    translations = {
-        p.locale.language_code: p
-        for p in public_among([p for p in pages if p.translation_key == page_key])
-    }
+    homes = {}
+    if root_key:
+        root_pages = once_per_public_change(
+            ("live_translations", root_key), lambda: live_translations(root_key)
+        )
+        homes = {p.locale.language_code: p for p in root_pages}
+    translations = {}
+    if page_key:
+        pages = (
+            root_pages
+            if page_key == root_key
+            else once_per_public_change(
+                ("live_translations", page_key), lambda: live_translations(page_key)
+            )
+        )
+        translations = {p.locale.language_code: p for p in public_among(pages)}
     return homes, translations
 
 
@@ -55,7 +66,7 @@ def active_home_page(request, page=None):
 
 def menu_pages(home):
     """The public in-menu children of a home page, in tree order: the menu and the home
-    page's "Explore" list, read once per request."""
+    page's "Explore" list, kept until the public view changes."""
 
     def compute():
         return list(
@@ -64,7 +75,7 @@ def menu_pages(home):
             .order_by("path")
         )
 
-    return once_per_request(("menu_pages", home.pk), compute)
+    return once_per_public_change(("menu_pages", home.pk), compute)
 
 
 def language_links(request, page=None):

@@ -28,6 +28,7 @@ from publishing.visibility import (
     public_pages,
     restricted_collection_ids,
 )
+from taxonomy.models import topics_of_locale
 
 from ..working_groups import WORKING_GROUP_MODEL, section_group_id
 
@@ -196,27 +197,34 @@ class KnowledgePage(SearchContract, RestrictionsFromVisibility, Page):
             working_group_id=self.working_group_id,
         )
 
+    def get_context(self, request, *args, **kwargs):
+        if not getattr(request, "is_preview", False):
+            from ..metadata import lend_stored_relations, public_working_group
+
+            # What the page's metadata record reads (once), the template reads too.
+            lend_stored_relations(self)
+            self._public_working_group = public_working_group(self, request)
+        return super().get_context(request, *args, **kwargs)
+
     # Display helpers, for the templates.
     @cached_property
     def downloads(self):
+        if "attachments" in getattr(self, "_prefetched_objects_cache", {}):
+            return list(self.attachments.all())  # lent by ``metadata``, documents joined
         return list(self.attachments.select_related("document"))
 
     def localized_topics(self):
-        """The page's topics in its language (one query for those that point elsewhere)."""
+        """The page's topics in its language (those chosen in another language, translated)."""
         topics = list(self.topics.all())
-        foreign = [topic.translation_key for topic in topics if topic.locale_id != self.locale_id]
-        translated = {}
-        if foreign:
-            translated = {
-                topic.translation_key: topic
-                for topic in self.topics.model.objects.filter(
-                    translation_key__in=foreign, locale_id=self.locale_id
-                )
-            }
+        if all(topic.locale_id == self.locale_id for topic in topics):
+            return topics
+        translated = topics_of_locale(self.locale_id)
         return [translated.get(topic.translation_key, topic) for topic in topics]
 
     @property
     def localized_working_group(self):
+        if getattr(self, "_public_working_group", None) is not None:
+            return self._public_working_group
         group = self.working_group
         if group is None:
             return None
@@ -225,7 +233,7 @@ class KnowledgePage(SearchContract, RestrictionsFromVisibility, Page):
 
     def related_items(self, limit=4):
         """Other live knowledge pages in this language that share the most topics with this one."""
-        keys = list(self.topics.values_list("translation_key", flat=True))
+        keys = [topic.translation_key for topic in self.topics.all()]
         if not keys:
             return []
         return list(

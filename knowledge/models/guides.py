@@ -224,7 +224,7 @@ class GuidePage(KnowledgePage):
     # Chapters
     @cached_property
     def chapters(self):
-        return list(self.get_children().live().public().specific())
+        return list(public_pages(GuideChapterPage.objects.child_of(self)).order_by("path"))
 
     def table_of_contents(self):
         return [

@@ -132,13 +132,13 @@ class PolicyDocumentPage(KnowledgePage):
                 translation_key__in={target.translation_key for target in targets},
                 locale_id=self.locale_id,
                 live=True,
-            ).specific()
+            )  # cards name, link and label them: no specific fields needed
         }
         documents = []
         for target in targets:
             shown = translations.get(target.translation_key)
             if shown is None and target.live:
-                shown = target.specific
+                shown = target
             if shown is not None and shown.pk != self.pk:
                 documents.append(shown)
         return documents

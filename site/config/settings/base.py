@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # What every reading request asks many times, answered once (visibility, locale).
     "operations.request_memo.RequestMemoMiddleware",
+    # The site and the served page's route, from answers kept until the public view changes.
+    "home.routing.SiteRoutingMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]

@@ -1,0 +1,119 @@
+"""Answers about the public site's structure, kept per process until the public view changes.
+
+Every page asks the same questions whose answers change only when something is
+published, unpublished, moved, deleted, restricted or reconfigured: which site
+serves this host, its home page in each language, the menu, the footer's
+members' area, the network settings, the hidden sections. Reading them from the
+database on every request cost about ten queries a page.
+
+``once_per_public_change(key, compute)`` keeps each answer in this process
+until one of these happens:
+
+* the page cache's generation (``operations.pagecache``) moves: it is bumped,
+  in the shared cache, after every committed change that alters what anonymous
+  visitors see (``publishing.events``), so every worker process drops its
+  answers at its next request;
+* this process saves or deletes a page, or announces a change not yet
+  committed (``publishing.events.announce``): the answers are dropped at once,
+  and not stored again while this thread's change is pending;
+* the clock reaches a page's go-live or expiry time (the visibility rules read
+  the time) or the answers are ``MAX_AGE`` seconds old, a bound for writes
+  that bypass every signal (``QuerySet.update``).
+
+Outside a reading request (commands, tasks, forms) every call computes afresh.
+Callers get a shallow copy of the model instances they are handed, so that one
+request's attributes never reach the next.
+"""
+
+import copy
+import threading
+import time
+
+from django.db.models import Min, Q
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+
+from operations.request_memo import in_request, once_per_request
+
+MAX_AGE = 300  # seconds
+
+_lock = threading.Lock()
+_answers = {}
+_stamp = {"generation": None, "until": 0.0}
+
+
+def forget():
+    """Drop every answer (a change in this process; a test's rolled-back transaction)."""
+    with _lock:
+        _answers.clear()
+        _stamp["generation"] = None
+        _stamp["until"] = 0.0
+
+
+def _next_window_change():
+    """When a page next goes live or expires: the visibility rules' answers change then."""
+    from wagtail.models import Page
+
+    now = timezone.now()
+    bounds = Page.objects.filter(Q(go_live_at__gt=now) | Q(expire_at__gt=now)).aggregate(
+        go_live=Min("go_live_at", filter=Q(go_live_at__gt=now)),
+        expire=Min("expire_at", filter=Q(expire_at__gt=now)),
+    )
+    moments = [moment.timestamp() for moment in bounds.values() if moment is not None]
+    return min([time.time() + MAX_AGE, *moments])
+
+
+def _current_answers():
+    """This process's answers, emptied first when the public view changed."""
+    from operations.pagecache import generation
+
+    current = once_per_request("public_snapshot:generation", generation)
+    with _lock:
+        if _stamp["generation"] == current and time.time() < _stamp["until"]:
+            return _answers
+    until = _next_window_change()
+    with _lock:
+        if _stamp["generation"] != current or time.time() >= _stamp["until"]:
+            _answers.clear()
+            _stamp["generation"] = current
+            _stamp["until"] = until
+        return _answers
+
+
+def _fresh(value):
+    """A copy a request may annotate: model instances, and lists or dicts of them."""
+    if isinstance(value, list):
+        return [_fresh(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _fresh(item) for key, item in value.items()}
+    if hasattr(value, "_meta") and hasattr(value, "_state"):
+        return copy.copy(value)
+    return value
+
+
+def once_per_public_change(key, compute):
+    """``compute()``, or its answer kept since the public view last changed (see above)."""
+    from publishing.events import has_pending_changes
+
+    if not in_request() or has_pending_changes():
+        return compute()
+
+    def kept():
+        answers = _current_answers()
+        if key not in answers:
+            answers[key] = compute()
+        return answers[key]
+
+    return once_per_request(("public_snapshot", key), lambda: _fresh(kept()))
+
+
+def _forget_on_page_write(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        forget()
+
+
+def connect():
+    post_save.connect(_forget_on_page_write, dispatch_uid="public-snapshot-page-saved")
+    post_delete.connect(_forget_on_page_write, dispatch_uid="public-snapshot-page-deleted")

@@ -1,0 +1,105 @@
+"""Answers kept per process (the site, home pages, menu, footer, settings, hidden
+sections) never show a public change late: a publish, unpublish, move or setting
+change shows at the next request, in this process and in the others."""
+
+import datetime
+import time
+from unittest import mock
+
+import pytest
+
+from django.utils import timezone
+
+from wagtail.models import Page
+
+from home.models import NetworkSettings
+from operations import pagecache
+
+pytestmark = pytest.mark.django_db
+
+ABOUT_LINK = 'href="/en/about-the-network/"'
+
+
+def _about():
+    return Page.objects.get(slug="about-the-network", locale__language_code="en").specific
+
+
+def _home_html(client):
+    return client.get("/en/").content.decode()
+
+
+def test_answers_are_kept_between_requests_until_the_public_view_changes(client):
+    assert ABOUT_LINK in _home_html(client)
+    # A write no signal announces (another process's, as this one sees it before the
+    # shared generation moves) is not read again: the answers are kept.
+    Page.objects.filter(pk=_about().pk).update(show_in_menus=False)
+    assert ABOUT_LINK in _home_html(client)
+    # The other process's commit moves the shared generation: every process re-reads.
+    pagecache.purge()
+    assert ABOUT_LINK not in _home_html(client)
+
+
+def test_an_unpublished_page_leaves_the_menu_at_once(client, django_capture_on_commit_callbacks):
+    assert ABOUT_LINK in _home_html(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        _about().unpublish()
+    assert ABOUT_LINK not in _home_html(client)
+    assert client.get("/en/about-the-network/").status_code == 404
+
+
+def test_a_change_not_yet_committed_is_seen_by_its_own_thread(client):
+    assert ABOUT_LINK in _home_html(client)
+    _about().unpublish()  # its announcement waits for a commit that never comes here
+    assert ABOUT_LINK not in _home_html(client)
+
+
+def test_a_published_page_joins_the_menu_at_once(client, django_capture_on_commit_callbacks):
+    home = Page.objects.get(slug="about-the-network", locale__language_code="en").get_parent()
+    assert 'href="/en/fresh-section/"' not in _home_html(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        page = home.specific.add_child(
+            instance=_about().__class__(title="Fresh section", slug="fresh-section", live=False)
+        )
+        page.show_in_menus = True
+        page.save_revision().publish()
+    assert 'href="/en/fresh-section/"' in _home_html(client)
+    assert client.get("/en/fresh-section/").status_code == 200
+
+
+def test_a_moved_page_answers_at_its_new_address_at_once(
+    client, django_capture_on_commit_callbacks
+):
+    about = _about()
+    target = Page.objects.get(slug="working-groups", locale__language_code="en")
+    assert client.get("/en/about-the-network/").status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        about.move(target, pos="last-child")
+    old = client.get("/en/about-the-network/")
+    assert (old.status_code, old["Location"]) == (301, "/en/working-groups/about-the-network/")
+    assert client.get("/en/working-groups/about-the-network/").status_code == 200
+    assert ABOUT_LINK not in _home_html(client)
+
+
+def test_a_changed_site_setting_shows_at_once(client, django_capture_on_commit_callbacks):
+    assert "secretaria@xmess.example" in _home_html(client)
+    settings = NetworkSettings.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        settings.email = "nova@xmess.example"
+        settings.save()
+    html = _home_html(client)
+    assert "nova@xmess.example" in html
+    assert "secretaria@xmess.example" not in html
+
+
+def test_answers_expire_when_a_page_reaches_its_expiry_time(client):
+    soon = timezone.now() + datetime.timedelta(hours=1)
+    Page.objects.filter(pk=_about().pk).update(expire_at=soon)
+    pagecache.purge()  # as a publish with an expiry date would
+    assert ABOUT_LINK in _home_html(client)
+    later = soon + datetime.timedelta(minutes=1)
+    with (
+        mock.patch("django.utils.timezone.now", return_value=later),
+        mock.patch("operations.public_snapshot.time.time", return_value=later.timestamp()),
+    ):
+        assert ABOUT_LINK not in _home_html(client)
+    assert time.time() < soon.timestamp()
