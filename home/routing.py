@@ -81,7 +81,8 @@ class SiteRoutingMiddleware:
 
     Wagtail reads the site (``Site.find_for_request``) and routes from the site's
     localized root (``Page.route_for_request``) with three queries before the
-    page's own; here the site and its home page come from ``operations.
+    page's own, and reads the sites' root paths from the cache for page URLs;
+    here the site, its root paths and its home page come from ``operations.
     public_snapshot`` and the route from the home page (``route_in_one_query``).
     """
 
@@ -90,7 +91,15 @@ class SiteRoutingMiddleware:
 
     def __call__(self, request):
         if request.method in ("GET", "HEAD") and not hasattr(request, "_wagtail_site"):
+            from wagtail.models import Site
+
+            from operations.public_snapshot import once_per_public_change
+
             request._wagtail_site = _site_for(request)
+            # Every page URL of the request reads these (Wagtail keeps them in the cache).
+            request._wagtail_cached_site_root_paths = once_per_public_change(
+                "site_root_paths", Site.get_site_root_paths
+            )
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):

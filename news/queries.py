@@ -10,6 +10,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from news.models import AgendaPage, EventPage, NewsIndexPage, NewsPage
+from operations.public_snapshot import once_per_public_change
 from operations.request_memo import active_locale
 from publishing.visibility import public_pages
 
@@ -55,10 +56,25 @@ def upcoming_events(group=None):
     return events(group).filter(finishes_at__gt=timezone.now())
 
 
+def upcoming_among(fetched_events, now=None):
+    """The events of a list fetched earlier that ``upcoming_events`` would still list now."""
+    now = now or timezone.now()
+    return [event for event in fetched_events if event.finishes_at > now]
+
+
 def news_index():
-    """The news index of the active language, for feed links back to the site."""
-    return public_pages(NewsIndexPage.objects.filter(locale=active_locale())).first()
+    """The news index of the active language, for feed links back to the site (kept until
+    the public view changes, ``operations.public_snapshot``)."""
+    return _first_public(NewsIndexPage)
 
 
 def agenda():
-    return public_pages(AgendaPage.objects.filter(locale=active_locale())).first()
+    return _first_public(AgendaPage)
+
+
+def _first_public(model):
+    locale = active_locale()
+    return once_per_public_change(
+        ("news:first_public", model._meta.label, locale.pk),
+        lambda: public_pages(model.objects.filter(locale=locale)).first(),
+    )

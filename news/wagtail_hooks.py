@@ -1,8 +1,11 @@
 """The latest news and the next events on the home page (see ``home_page_sections``)."""
 
+from django.utils.translation import get_language
+
 from wagtail import hooks
 
 from news import queries
+from operations.public_snapshot import once_per_public_change
 
 HOME_NEWS_COUNT = 3
 HOME_EVENTS_COUNT = 3
@@ -10,8 +13,16 @@ HOME_EVENTS_COUNT = 3
 
 @hooks.register("home_page_sections")
 def latest_news_and_next_events(request, home_page):
-    news = list(queries.news_items()[:HOME_NEWS_COUNT])
-    events = list(queries.upcoming_events()[:HOME_EVENTS_COUNT])
+    """Read once until the public view changes (``operations.public_snapshot``): the
+    upcoming events as they were then, of which those not yet over are shown."""
+    language = get_language()
+    news = once_per_public_change(
+        ("news:home_latest", language), lambda: list(queries.news_items()[:HOME_NEWS_COUNT])
+    )
+    upcoming = once_per_public_change(
+        ("news:home_upcoming", language), lambda: list(queries.upcoming_events())
+    )
+    events = queries.upcoming_among(upcoming)[:HOME_EVENTS_COUNT]
     if not news and not events:
         return None
     return {

@@ -6,7 +6,12 @@ on: the SQL queries of one request after a warm-up, and the median time of
 ``--rounds`` requests through Django's test client, interleaved (every page
 once per round) so that a slow moment of the machine spreads over all pages.
 Prints one JSON object: ``{"pages": [{kind, language, path, off: {queries,
-ms}, on: {queries, ms}}]}``.
+ms, samples}, on: {...}}]}``.
+
+Another Django project (the reference demo, ``run --reference``) is measured by
+this same code in that project's own interpreter and settings: ``--paths`` names
+its pages (a JSON list of ``[kind, language, path]``) and ``--modes off`` leaves
+out the page cache it does not have.
 """
 
 import argparse
@@ -55,36 +60,39 @@ def _times(client, paths, rounds):
             start = time.perf_counter()
             client.get(path)
             times[path].append((time.perf_counter() - start) * 1000)
-    return {path: statistics.median(values) for path, values in times.items()}
+    return times
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument("--paths", help="JSON list of [kind, language, path] (another project)")
+    parser.add_argument("--modes", default="off,on", help="page cache off, on, or both")
     args = parser.parse_args()
     django.setup()
     from django.test import Client
     from django.test.utils import override_settings, setup_test_environment
 
     setup_test_environment()  # the test client's ALLOWED_HOSTS entry
-    samples = _samples()
+    samples = [tuple(s) for s in json.loads(args.paths)] if args.paths else _samples()
     paths = [path for _kind, _lang, path in samples]
+    modes = args.modes.split(",")
     client = Client()
     results = {}
     with override_settings(DEBUG=False):
         for mode, seconds in (("off", 0), ("on", 600)):
+            if mode not in modes:
+                continue
             with override_settings(PAGE_CACHE_SECONDS=seconds):
                 queries = {path: _queries(client, path) for path in paths}
                 times = _times(client, paths, args.rounds)
-            results[mode] = {p: {"queries": queries[p], "ms": times[p]} for p in paths}
+            results[mode] = {
+                p: {"queries": queries[p], "ms": statistics.median(times[p]), "samples": times[p]}
+                for p in paths
+            }
     pages = [
-        {
-            "kind": kind,
-            "language": lang,
-            "path": path,
-            "off": results["off"][path],
-            "on": results["on"][path],
-        }
+        {"kind": kind, "language": lang, "path": path}
+        | {mode: results[mode][path] for mode in results}
         for kind, lang, path in samples
     ]
     print(json.dumps({"pages": pages}))

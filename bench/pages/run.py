@@ -4,6 +4,23 @@
     python -m bench.pages --only sqlite:0 --rounds 60
     python -m bench.pages --reuse                  # keep databases built by an earlier run
     python -m bench.pages --tree /path/to/checkout # measure another checkout (before/after)
+    python -m bench.pages --reference /path/to/bakerydemo [--tree …] [--rounds 90]
+
+``--reference``: side by side with Wagtail's reference demo (bakerydemo), each
+comparable page of ours against the reference's (``COMPARABLE``), page cache
+off. The reference runs in its own interpreter (``--reference-python``, by
+default ``<reference>/.venv/bin/python``) with its own settings (SQLite, DEBUG
+overridden off) and is measured by this same ``bench.pages.measure``; the two
+processes alternate in ``--blocks`` blocks of rounds so that the machine's
+slow moments fall on both, and each page's median is over all its requests.
+Set the reference up once (nothing of it is copied here)::
+
+    git clone <bakerydemo> /path/to/bakerydemo && cd /path/to/bakerydemo
+    python3.11 -m venv .venv && .venv/bin/pip install wagtail==8.0.1 Django==5.2.* \
+        python-dotenv wagtail-font-awesome-svg "django-debug-toolbar<5" \
+        django-extensions "django-csp<4" dj-database-url
+    .venv/bin/python manage.py migrate && .venv/bin/python manage.py load_initial_data
+    .venv/bin/python manage.py collectstatic --noinput
 
 Each database is built once (``migrate``, ``load_demo``, ``collectstatic``, then
 ``generate_content --pages N`` when N > 0) in ``/tmp/pages-bench/<db>-<N>/``
@@ -20,6 +37,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +46,25 @@ ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 WORK = Path("/tmp/pages-bench")
 DEFAULT_RUNS = ["sqlite:0", "sqlite:5000", "postgres:0", "postgres:5000"]
+
+# The reference demo's pages (bakerydemo's demo data) and which of ours compares to each.
+REFERENCE_PAGES = [
+    ("home", "-", "/"),
+    ("blog index", "-", "/blog/"),
+    ("blog page", "-", "/blog/wild-yeast/"),
+    ("breads listing", "-", "/breads/"),
+    ("locations listing", "-", "/locations/"),
+    ("search", "-", "/search/?q=bread"),
+]
+COMPARABLE = [  # (our page kind, language, the reference's page)
+    ("home.HomePage", "ca", "home"),
+    ("news.NewsIndexPage", "ca", "blog index"),
+    ("news.NewsPage", "ca", "blog page"),
+    ("knowledge.GuideChapterPage", "ca", "blog page"),
+    ("knowledge.LibraryPage", "ca", "breads listing"),
+    ("members.MemberDirectoryPage", "ca", "locations listing"),
+    ("view:search?q", "ca", "search"),
+]
 
 
 def environment(db, size, postgres, redis, tree):
@@ -97,6 +134,101 @@ def measure(db, size, postgres, redis, tree, rounds):
     return json.loads(out.stdout.strip().splitlines()[-1])["pages"]
 
 
+def _measure_once(python, cwd, env, rounds, paths):
+    out = subprocess.run(
+        [python, "-m", "bench.pages.measure", "--rounds", str(rounds), "--modes", "off"]
+        + ["--paths", json.dumps(paths)],
+        cwd=cwd,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])["pages"]
+
+
+def _merge(blocks):
+    """One entry per page: its queries, and the median over every block's requests."""
+    merged = {}
+    for pages in blocks:
+        for page in pages:
+            entry = merged.setdefault(page["path"], {**page, "samples": []})
+            entry["samples"] += page["off"]["samples"]
+    for entry in merged.values():
+        entry["queries"] = entry["off"]["queries"]
+        entry["ms"] = statistics.median(entry["samples"])
+    return merged
+
+
+def compare_with_reference(args):
+    """Our comparable pages and the reference demo's, alternating, page cache off."""
+    env, _folder = environment("sqlite", 0, args.postgres, args.redis, args.tree)
+    if not (args.reuse and (_folder / "built").exists()):
+        build("sqlite", 0, args.postgres, args.redis, args.tree)
+    call(["manage.py", "migrate", "--noinput", "-v0"], env, args.tree)
+    ours = _our_comparable_paths(env, args.tree)
+    reference = args.reference.resolve()
+    python = str(args.reference_python or reference / ".venv" / "bin" / "python")
+    ref_env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "PYTHONPATH", "VIRTUAL_ENV")
+    }
+    ref_env |= {"DJANGO_SETTINGS_MODULE": "bakerydemo.settings.dev", "PYTHONPATH": str(ROOT)}
+    rounds = max(1, args.rounds // args.blocks)
+    our_blocks, ref_blocks = [], []
+    for block in range(args.blocks):
+        print(f"block {block + 1}/{args.blocks}…", file=sys.stderr, flush=True)
+        our_blocks.append(_measure_once(PYTHON, args.tree, env, rounds, ours))
+        ref_blocks.append(
+            _measure_once(python, reference, ref_env, rounds, [list(p) for p in REFERENCE_PAGES])
+        )
+    our_pages, ref_pages = _merge(our_blocks), _merge(ref_blocks)
+    by_kind = {(p["kind"], p["language"]): p for p in our_pages.values()}
+    ref_by_kind = {p["kind"]: p for p in ref_pages.values()}
+    print(
+        f"\n### ours (sqlite, demo) vs reference demo, page cache off, {rounds * args.blocks} "
+        "requests a page\n"
+    )
+    print("| our page | reference page | queries | ref. queries | ms | ref. ms | ratio |")
+    print("|---|---|---|---|---|---|---|")
+    for kind, language, ref_kind in COMPARABLE:
+        page, ref = by_kind.get((kind, language)), ref_by_kind[ref_kind]
+        if page is None:
+            continue
+        print(
+            f"| {kind} `{page['path']}` | {ref_kind} `{ref['path']}` | {page['queries']} | "
+            f"{ref['queries']} | {page['ms']:.1f} | {ref['ms']:.1f} | "
+            f"{page['ms'] / ref['ms']:.2f} |"
+        )
+    return {"ours": list(our_pages.values()), "reference": list(ref_pages.values())}
+
+
+def _our_comparable_paths(env, tree):
+    """The paths of our pages named in ``COMPARABLE`` (from ``operations.page_samples``)."""
+    wanted = json.dumps([[kind, language] for kind, language, _ref in COMPARABLE])
+    out = subprocess.run(
+        [
+            PYTHON,
+            "-c",
+            (
+                "import django, json, sys\n"
+                "django.setup()\n"
+                "from bench.pages.measure import _samples\n"
+                "wanted = {tuple(w) for w in json.loads(sys.argv[1])}\n"
+                "print(json.dumps([list(s) for s in _samples() if s[:2] in wanted]))"
+            ),
+            wanted,
+        ],
+        cwd=tree,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def print_table(db, size, pages):
     cheapest = {
         mode: min(page[mode]["ms"] for page in pages if page[mode]["ms"] > 0)
@@ -127,7 +259,15 @@ def main(argv=None):
     parser.add_argument("--rounds", type=int, default=30, help="requests of each page per mode")
     parser.add_argument("--tree", type=Path, default=ROOT, help="the checkout to measure")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--reference", type=Path, help="a bakerydemo checkout: compare with it")
+    parser.add_argument("--reference-python", type=Path, help="the reference's interpreter")
+    parser.add_argument("--blocks", type=int, default=6, help="alternations with the reference")
     args = parser.parse_args(argv)
+    if args.reference:
+        results = compare_with_reference(args)
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=1))
+        return
     results = {}
     for run in args.only:
         db, size = run.split(":")

@@ -25,6 +25,7 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from contentblocks.blocks import BodyBlock
+from operations.public_snapshot import once_per_public_change
 from publishing.search_contract import SearchContract, SearchFacts
 from publishing.visibility import RestrictionsFromVisibility, public_pages
 
@@ -161,13 +162,19 @@ class GuidePage(KnowledgePage):
     # Editions
     @cached_property
     def editions(self):
-        """Every live edition of this guide in this page's language, oldest first."""
-        keys = self._edition_keys()
-        return list(
-            public_pages(
-                GuidePage.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
-            ).order_by("edition_number")
-        )
+        """Every live edition of this guide in this page's language, oldest first (kept
+        until the public view changes, ``operations.public_snapshot``)."""
+
+        def compute():
+            keys = self._edition_keys()
+            return list(
+                public_pages(
+                    GuidePage.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
+                ).order_by("edition_number")
+            )
+
+        key = (self.pk, self.translation_key, self.previous_edition_id, self.locale_id)
+        return once_per_public_change(("knowledge:editions", key), compute)
 
     def _edition_keys(self):
         keys = [self.translation_key]
@@ -224,7 +231,11 @@ class GuidePage(KnowledgePage):
     # Chapters
     @cached_property
     def chapters(self):
-        return list(public_pages(GuideChapterPage.objects.child_of(self)).order_by("path"))
+        """The public chapters, in order (kept until the public view changes)."""
+        return once_per_public_change(
+            ("knowledge:chapters", self.pk),
+            lambda: list(public_pages(GuideChapterPage.objects.child_of(self)).order_by("path")),
+        )
 
     def table_of_contents(self):
         return [
@@ -254,7 +265,9 @@ class GuideChapterPage(SearchContract, RestrictionsFromVisibility, Page):
 
     @cached_property
     def guide(self):
-        return self.get_parent().specific
+        """The published guide (kept until the public view changes)."""
+        parent = self.get_parent()
+        return once_per_public_change(("knowledge:guide", parent.pk), lambda: parent.specific)
 
     @property
     def content_date(self):

@@ -9,9 +9,10 @@ from members.member_area import member_area_pages
 register = template.Library()
 
 
-@register.inclusion_tag("members/includes/member_area_links.html")
-def member_area_links():
-    return member_area_pages()
+@register.inclusion_tag("members/includes/member_area_links.html", takes_context=True)
+def member_area_links(context):
+    # The request lets ``pageurl`` reuse the request's site data (no cache lookup per link).
+    return {**member_area_pages(), "request": context.get("request")}
 
 
 @register.filter
