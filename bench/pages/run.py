@@ -134,9 +134,13 @@ def measure(db, size, postgres, redis, tree, rounds):
     return json.loads(out.stdout.strip().splitlines()[-1])["pages"]
 
 
+MEASURE = Path(__file__).with_name("measure.py")
+
+
 def _measure_once(python, cwd, env, rounds, paths):
+    # By file: this checkout's measure.py, whichever tree (or project) is measured.
     out = subprocess.run(
-        [python, "-m", "bench.pages.measure", "--rounds", str(rounds), "--modes", "off"]
+        [python, str(MEASURE), "--rounds", str(rounds), "--modes", "off"]
         + ["--paths", json.dumps(paths)],
         cwd=cwd,
         env=env,
@@ -174,7 +178,7 @@ def compare_with_reference(args):
         for key, value in os.environ.items()
         if key not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "PYTHONPATH", "VIRTUAL_ENV")
     }
-    ref_env |= {"DJANGO_SETTINGS_MODULE": "bakerydemo.settings.dev", "PYTHONPATH": str(ROOT)}
+    ref_env |= {"DJANGO_SETTINGS_MODULE": "bakerydemo.settings.dev", "PYTHONPATH": str(reference)}
     rounds = max(1, args.rounds // args.blocks)
     our_blocks, ref_blocks = [], []
     for block in range(args.blocks):
@@ -214,7 +218,8 @@ def _our_comparable_paths(env, tree):
             (
                 "import django, json, sys\n"
                 "django.setup()\n"
-                "from bench.pages.measure import _samples\n"
+                f"sys.path.insert(0, {str(MEASURE.parent)!r})\n"
+                "from measure import _samples\n"
                 "wanted = {tuple(w) for w in json.loads(sys.argv[1])}\n"
                 "print(json.dumps([list(s) for s in _samples() if s[:2] in wanted]))"
             ),
