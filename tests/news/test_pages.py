@@ -244,3 +244,11 @@ def test_only_the_bulletin_email_allows_inline_styles(client):
     assert "style-src" in email_policy and "style-src" in web_policy
     assert "'unsafe-inline'" in email_policy.split("style-src")[1].split(";")[0]
     assert "'unsafe-inline'" not in web_policy
+
+
+def test_a_news_items_badge_names_one_item_beside_the_plural_heading(client, news_index):
+    # "News" is also the plural heading ("Notícies"); the badge sits beside "Nota de premsa".
+    add_news(news_index, "A single news item", category="news")
+    html = get_html(client, f"{news_index.url}?category=news")
+    assert '<span class="badge">Notícia</span>' in html
+    assert '<span class="badge">Notícies</span>' not in html
