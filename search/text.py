@@ -30,6 +30,8 @@ import snowballstemmer
 
 from django.conf import settings
 
+from listing.query_text import without_control_characters
+
 # Longest query we look at: beyond this, words are dropped, never an error.
 MAX_QUERY_LENGTH = 500
 MAX_QUERY_TERMS = 16
@@ -46,7 +48,6 @@ _PUNT_VOLAT = re.compile(r"l[·.•∙⋅]l|ŀl", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Combining marks (accents once NFKD has split them from their letters).
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def stop_words():
@@ -59,7 +60,7 @@ def stop_words():
 
 def clean(text):
     """Text without NUL and control characters, which no database accepts everywhere."""
-    return _CONTROL.sub(" ", text or "")
+    return without_control_characters(text)
 
 
 def fold_punt_volat(text):

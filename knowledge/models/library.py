@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from home.models import NetworkSettings
 from listing.pagination import paginate
+from listing.query_text import printable_query
 from publishing.search_contract import SearchContract
 from publishing.visibility import RestrictionsFromVisibility
 
@@ -47,7 +48,7 @@ class LibraryPage(SearchContract, RestrictionsFromVisibility, RoutablePageMixin,
 
     def filterset(self, request):
         return LibraryFilter(
-            request.GET, queryset=current_items(self.locale_id), locale=self.locale
+            printable_query(request.GET), queryset=current_items(self.locale_id), locale=self.locale
         )
 
     def get_context(self, request, *args, **kwargs):

@@ -108,6 +108,15 @@ def test_an_unknown_filter_value_is_a_400_with_a_message(client, library):
     assert 'role="alert"' in response.content.decode()
 
 
+def test_a_control_character_in_a_filter_is_a_400_that_does_not_echo_it(client, library):
+    # The error message repeats the value: a NUL in it would make the page invalid HTML.
+    response = client.get(f"{library.url}?topic=%00x")
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "\ufffdx" in html
+    assert "\x00" not in html
+
+
 def test_pages_of_results_keep_the_filters_in_their_links(client, library, monkeypatch):
     monkeypatch.setattr(LibraryPage, "items_per_page", 2)
     for number in range(5):
