@@ -1,6 +1,7 @@
 """The coordinators' dashboard panel: drafts, items in review, recent rejections and comments."""
 
 import html
+import re
 
 import pytest
 
@@ -32,6 +33,13 @@ def test_a_coordinator_sees_the_group_drafts_and_items_in_review(client, users, 
     assert "Esborrany pendent d'enviar" in drafts and "Guia enviada a revisió" not in drafts
     assert "Guia enviada a revisió" in in_review
     assert "Exemple: fitxa sobre la cessió d'ús per a ajuntaments" in in_review
+
+
+def test_a_draft_says_in_a_sentence_when_it_was_saved(client, users, sections):
+    # Inside brackets after the language: lower case, no stray space ("Català, ara mateix").
+    sections["group_a"].add("Esborrany d'ara", "esborrany-ara", owner=users["coordinator_a"])
+    drafts = dashboard(client, users["coordinator_a"]).split('class="working-group-drafts"')[1]
+    assert re.search(r"\(Català, <time [^>]*>ara mateix</time>\)", drafts)
 
 
 def test_a_coordinator_sees_recent_rejections_with_the_reviewer_and_comment(client, users):
