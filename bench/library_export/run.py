@@ -100,7 +100,9 @@ def main():
 
     env = environment(args.postgres, args.database)
     built = work_folder(args.postgres, args.database) / "built"
-    if not (args.reuse and built.exists() and built.read_text() == built_marker(env, args.items)):
+    if not (
+        args.reuse and built.exists() and built.read_text().strip() == built_marker(env, args.items)
+    ):
         build(env, args.postgres, args.database, args.items)
     call(["manage.py", "migrate", "--noinput", "-v0"], env)  # the code may be newer
     print(f"database   {'PostgreSQL' if args.postgres else 'SQLite'}")
