@@ -168,3 +168,27 @@ def test_the_report_shows_its_year_filter_and_downloads_on_its_face(secretariat_
     # Outside the filter drawer and the header's dropdown: inside the results themselves.
     results = html[html.index('id="listing-results"') :]
     assert 'id="members-report-year"' in results and "export=xlsx" in results
+
+
+def export_rows(client, url):
+    response = client.get(url)
+    content = b"".join(response.streaming_content)
+    if url.endswith("xlsx"):
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        return [[cell for cell in row] for row in sheet.iter_rows(values_only=True)]
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+
+
+def test_the_directory_xlsx_shows_labels_and_the_csv_keeps_codes(secretariat_client):
+    # People read the XLSX; programs read the CSV (docs/open-data.md).
+    secretariat_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "ca"
+    url = reverse("members_member:index") + "?export="
+    csv_rows = export_rows(secretariat_client, url + "csv")
+    xlsx_rows = export_rows(secretariat_client, url + "xlsx")
+    kind, public = 1, 6  # list_export: name, kind, county, population_band, date_joined, status, …
+    assert csv_rows[0] == list(xlsx_rows[0]) and csv_rows[0][kind] == "Tipus"
+    assert {row[kind] for row in csv_rows[1:]} >= {"town_council"}
+    assert {row[public] for row in csv_rows[1:]} <= {"True", "False"}
+    xlsx_kinds = {row[kind] for row in xlsx_rows[1:]}
+    assert "Ajuntament" in xlsx_kinds and "town_council" not in xlsx_kinds
+    assert {row[public] for row in xlsx_rows[1:]} <= {"Sí", "No"}
