@@ -21,7 +21,7 @@ VALID = {"email": "nuria@example.org", "language": "ca", "bulletin": "on", "cons
 
 @pytest.mark.parametrize(
     ("language", "heading"),
-    [("ca", "Subscriu-te al butlletí"), ("es", "Suscríbete al boletín"), ("en", "Subscribe")],
+    [("ca", "Subscriviu-vos al butlletí"), ("es", "Suscribíos al boletín"), ("en", "Subscribe")],
 )
 def test_the_form_is_on_every_languages_site(client, language, heading):
     response = client.get(form_url(language))
@@ -66,6 +66,13 @@ def test_the_confirmation_email_is_in_the_chosen_language(client, mailbox):
     message = mailbox.received[0].message
     assert message["Subject"].startswith("Confirm your subscription")
     assert "/en/subscriptions/confirm/" in message.get_content()
+
+
+def test_the_confirmation_email_addresses_the_reader_as_the_site_does(client, mailbox):
+    # Vós, as every page, and the network's name with its article ("de la XMESS").
+    client.post(form_url("ca"), VALID)
+    subject = " ".join(str(mailbox.received[0].message["Subject"]).split())
+    assert subject == "Confirmeu la subscripció al butlletí de la XMESS"
 
 
 def test_errors_come_back_linked_to_their_fields_with_what_was_typed(client):
