@@ -10,6 +10,7 @@ lookup and its 404).
 """
 
 from django.http import Http404
+from django.http.request import split_domain_port
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
@@ -59,10 +60,21 @@ def _site_for(request):
 
     from operations.public_snapshot import once_per_public_change
 
-    host = request._get_raw_host()
-    return once_per_public_change(
-        ("site", host, request.get_port()), lambda: Site._find_for_request(request)
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+    known = once_per_public_change(
+        ("site-addresses",), lambda: set(Site.objects.values_list("hostname", "port"))
     )
+    # Wagtail's answer depends only on whether the host and port name a site, so
+    # the key does too: a stream of made-up Host headers (ALLOWED_HOSTS = "*")
+    # shares one answer instead of growing the process's memory.
+    if (hostname, port) in known:
+        key = ("site", hostname, port)
+    elif any(hostname == site_hostname for site_hostname, _ in known):
+        key = ("site", hostname, None)
+    else:
+        key = ("site", None, None)
+    return once_per_public_change(key, lambda: Site._find_for_request(request))
 
 
 def localized_home(site):

@@ -103,3 +103,14 @@ def test_answers_expire_when_a_page_reaches_its_expiry_time(client):
     ):
         assert ABOUT_LINK not in _home_html(client)
     assert time.time() < soon.timestamp()
+
+
+def test_made_up_host_names_share_one_answer_instead_of_one_each(client):
+    from operations import public_snapshot
+
+    assert client.get("/en/", HTTP_HOST="localhost").status_code == 200
+    kept = len(public_snapshot._answers)
+    assert kept > 0, "the home page's answers are kept"
+    for number in range(20):
+        assert client.get("/en/", HTTP_HOST=f"made-up-{number}.example").status_code == 200
+    assert len(public_snapshot._answers) <= kept + 1, "one answer for every unknown host"
