@@ -45,3 +45,14 @@ def test_the_reported_admin_strings_read_in_spanish():
     assert catalan_only(REPORTED) == []
     with translation.override("es"):
         assert translation.gettext("By task") == "Por tarea"
+
+
+def test_every_string_supplied_for_wagtails_spanish_has_a_spanish_text():
+    # In the Spanish catalogue itself, not found through the fallback to Catalan.
+    from django.utils.translation import trans_real
+
+    from language.catalogue import WAGTAIL_MISSING_IN_SPANISH
+
+    spanish = trans_real.translation("es")._catalog
+    assert len(WAGTAIL_MISSING_IN_SPANISH) > 100
+    assert [msgid for msgid in WAGTAIL_MISSING_IN_SPANISH if msgid not in spanish] == []
