@@ -24,6 +24,7 @@ from wagtail.models import Collection
 from wagtail.permission_policies.collections import CollectionPermissionPolicy
 from wagtail.permissions import policy_registry
 
+from operations.request_memo import once_per_request
 from publishing.visibility import live_pages_using
 
 
@@ -40,7 +41,14 @@ def may_remove_used_file(user, obj):
 
 
 def may_publish_collections(user):
-    """Whether ``user`` may make collections public: delete rights over every file."""
+    """Whether ``user`` may make collections public: delete rights over every file.
+
+    Asked by several admin menu items per page; a reading request answers once.
+    """
+    return once_per_request(("may_publish_collections", user.pk), lambda: _may_publish(user))
+
+
+def _may_publish(user):
     root = Collection.get_first_root_node()
     return all(
         _delete_policy(model).collections_user_has_permission_for(user, "delete").contains(root)

@@ -1,7 +1,8 @@
 """The coordinators' dashboard panel: where their group's work stands.
 
-First, one link per page type they may add to their group's section, straight
-to its add form (the dashboard, then the form: two clicks). Then drafts not
+First, one link per page type they may add to their group's section, and one
+for a news item and an event of the group (``news.group_scope``), straight to
+its add form (the dashboard, then the form: two clicks). Then drafts not
 yet submitted, items waiting for the secretariat, and items sent back for
 changes with the reviewer's comment, for every working group the person
 coordinates. Built from Wagtail's own workflow records, as they stand
@@ -19,6 +20,7 @@ from django.urls import reverse
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState, get_default_page_content_type
 
+from news.group_scope import places_for_group_items
 from publishing.translations import source_page
 
 from .models import WorkingGroupAccess, WorkingGroupPage
@@ -83,7 +85,7 @@ def group_work(group_pages):
     return {"drafts": drafts, "in_review": in_review, "rejected": rejected}
 
 
-def add_links(page, user):
+def add_links(page, user, models=None):
     """Each page type ``user`` may add directly under ``page``: its name and add form's URL."""
     if not page.permissions_for_user(user).can_add_subpage():
         return []
@@ -96,8 +98,21 @@ def add_links(page, user):
             ),
         }
         for model in page.specific_class.creatable_subpage_models()
-        if model.can_create_at(page)
+        if model.can_create_at(page) and (models is None or models(model))
     ]
+
+
+def _coordinators_write(model):
+    return getattr(model, "coordinators_write", False)
+
+
+def group_item_links(page, user):
+    """A news item and an event of the group, under the news index and agenda of its language."""
+    links = []
+    for place in places_for_group_items():
+        if place.locale_id == page.locale_id:
+            links += add_links(place, user, _coordinators_write)
+    return links
 
 
 class CoordinatorPanel(Component):
@@ -118,7 +133,7 @@ class CoordinatorPanel(Component):
                 {
                     "page": page,
                     "panel_id": f"working-group-{page.pk}",
-                    "add_links": add_links(page, self.user),
+                    "add_links": add_links(page, self.user) + group_item_links(page, self.user),
                     **group_work(group_pages),
                 }
             )

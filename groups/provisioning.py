@@ -6,6 +6,8 @@ group, in every language it is translated to:
 * a Django group of its coordinators (the page's ``coordinators``), allowed to
   reach the admin and to add and edit pages only inside that section, without
   publishing: what they write goes through the secretariat's review;
+* the right to add news items and events under every news index and agenda,
+  editable by them only while they name the group (``news.group_scope``);
 * a collection of its own, where the coordinators may add, change and choose
   images and documents (not delete: a file may be used by a published page);
 * the secretariat's review workflow on the working group index, so that every
@@ -39,6 +41,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from news.group_scope import places_for_group_items
 from publishing.translations import source_page
 
 from .models import WorkingGroupAccess, WorkingGroupIndexPage, WorkingGroupPage
@@ -48,6 +51,8 @@ REVIEW_WORKFLOW = "Revisió de la secretaria tècnica"
 REVIEW_TASK = "Aprovació de la secretaria tècnica"
 
 COORDINATOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
+# Under the news index and the agenda: add only; ``news.group_scope`` scopes the rest.
+COORDINATOR_GROUP_ITEM_PERMISSIONS = ["add_page"]
 COORDINATOR_COLLECTION_ACTIONS = ["add", "change", "choose"]
 # Wagtail checks document and image permissions against its own models.
 MEDIA_MODELS = [("wagtaildocs", "document"), ("wagtailimages", "image")]
@@ -128,11 +133,18 @@ def _grant_permissions(group, pages, collection):
     page_permissions = [
         _permission("wagtailcore", codename) for codename in COORDINATOR_PAGE_PERMISSIONS
     ]
+    item_permissions = [
+        _permission("wagtailcore", codename) for codename in COORDINATOR_GROUP_ITEM_PERMISSIONS
+    ]
+    places = places_for_group_items()
     GroupPagePermission.objects.filter(group=group).exclude(
         page__in=pages, permission__in=page_permissions
-    ).delete()
+    ).exclude(page__in=places, permission__in=item_permissions).delete()
     for page in pages:
         for permission in page_permissions:
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+    for page in places:
+        for permission in item_permissions:
             GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
     media_permissions = [
         _permission(app_label, f"{action}_{model_name}")

@@ -9,7 +9,9 @@ from django.db.models.signals import post_delete, post_save
 
 from wagtail.signals import page_published, post_page_move, workflow_approved, workflow_rejected
 
-from .models import WorkingGroupIndexPage, WorkingGroupPage
+from news.models import AgendaPage, NewsIndexPage
+
+from .models import WorkingGroupAccess, WorkingGroupIndexPage, WorkingGroupPage
 from .notifications import CoordinatorsApprovalNotifier, CoordinatorsRejectionNotifier
 from .provisioning import attach_review_workflow, provision_working_group
 
@@ -36,6 +38,13 @@ def review_new_index(sender, instance, created, raw=False, **kwargs):
         attach_review_workflow(instance)
 
 
+def open_new_place_to_coordinators(sender, instance, created, raw=False, **kwargs):
+    """A new news index or agenda (a new language): coordinators may add their items there."""
+    if created and not raw:
+        for key in WorkingGroupAccess.objects.values_list("translation_key", flat=True):
+            provision_working_group(WorkingGroupPage(translation_key=key))
+
+
 # Module-level, as signals hold their receivers by weak reference.
 coordinators_approval_notifier = CoordinatorsApprovalNotifier()
 coordinators_rejection_notifier = CoordinatorsRejectionNotifier()
@@ -51,6 +60,12 @@ def connect():
     post_save.connect(
         review_new_index, sender=WorkingGroupIndexPage, dispatch_uid="groups-index-created"
     )
+    for place in (NewsIndexPage, AgendaPage):
+        post_save.connect(
+            open_new_place_to_coordinators,
+            sender=place,
+            dispatch_uid=f"groups-new-{place._meta.model_name}",
+        )
     workflow_approved.connect(
         coordinators_approval_notifier, dispatch_uid="groups_coordinators_approval_email"
     )

@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 from wagtail import hooks
 
 from news import queries
+from news.group_scope import refuse_types_coordinators_do_not_write
 from operations.public_snapshot import once_per_public_change
 
 HOME_NEWS_COUNT = 3
@@ -34,3 +35,6 @@ def latest_news_and_next_events(request, home_page):
         "news_index": queries.news_index(),
         "agenda": queries.agenda(),
     }
+
+
+hooks.register("before_create_page", refuse_types_coordinators_do_not_write)

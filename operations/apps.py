@@ -10,7 +10,24 @@ class OperationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import csv_cells, login_throttle, pagecache, public_snapshot
+        from . import (
+            csv_cells,
+            draft_saves,
+            fk_validation,
+            known_objects,
+            login_throttle,
+            pagecache,
+            public_snapshot,
+            revision_loading,
+            workflow_lookup,
+        )
+
+        # Before Wagtail's and modelsearch's own ``ready`` connect their receivers.
+        draft_saves.install()
+        revision_loading.install()
+        fk_validation.install()
+        workflow_lookup.install()
+        known_objects.install()
 
         pagecache.connect_purge_signals()
         public_snapshot.connect()

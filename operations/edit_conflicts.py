@@ -83,6 +83,12 @@ class StaleSaveView(EditView):
         return self.render_to_response(self.get_context_data())
 
 
+def _latest_revision(page):
+    """The page's latest revision as the database has it now, in one query."""
+    record = Page.objects.select_related("latest_revision").only("latest_revision").get(pk=page.pk)
+    return record.get_latest_revision()
+
+
 def refuse_a_stale_save(request, page):
     if getattr(request, "_stale_save_checked", False) or not _is_form_post_to_the_edit_view(
         request
@@ -91,7 +97,7 @@ def refuse_a_stale_save(request, page):
     request._stale_save_checked = True  # StaleSaveView runs this hook again
     check = EditView()
     check.setup(request, page_id=page.pk)
-    check.latest_revision = Page.objects.get(pk=page.pk).get_latest_revision()
+    check.latest_revision = _latest_revision(page)
     if not check.is_out_of_date:
         return None
     return StaleSaveView.as_view()(request, page_id=page.pk)
@@ -101,7 +107,7 @@ def warn_of_a_save_in_between(request, page):
     if not _is_form_post_to_the_edit_view(request):
         return None
     loaded = request.POST.get("loaded_revision_id", "")
-    latest = Page.objects.get(pk=page.pk).get_latest_revision()
+    latest = _latest_revision(page)
     if latest is None or str(latest.pk) == loaded or not loaded:
         return None
     previous = (

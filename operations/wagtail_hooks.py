@@ -2,7 +2,7 @@
 
 from wagtail import hooks
 
-from . import admin_scope, edit_conflicts
+from . import admin_scope, edit_conflicts, edit_view
 
 
 # After Wagtail's own registration (order 0): the router keeps the last endpoint of a name.
@@ -19,3 +19,9 @@ def scope_the_page_chooser(pages, request):
 
 hooks.register("before_edit_page", edit_conflicts.refuse_a_stale_save)
 hooks.register("after_edit_page", edit_conflicts.warn_of_a_save_in_between)
+
+
+# After Wagtail's base page viewset (order -1): the registry keeps the last one for ``Page``.
+@hooks.register("register_admin_viewset", order=100)
+def edit_pages_with_fewer_queries():
+    return edit_view.ProjectPageViewSet(name="project_pages")

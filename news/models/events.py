@@ -15,7 +15,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -31,6 +30,7 @@ from wagtail.search import index
 from contentblocks.blocks import BodyBlock
 from listing.pagination import paginate
 from news.calendars import calendar_response
+from news.group_scope import GroupItemPage, GroupItemPageForm
 from news.localization import localized_pages
 from news.timezones import EVENT_TIME_ZONE, EventDateTimeField, event_local
 from publishing.search_contract import SearchContract, SearchFacts
@@ -47,7 +47,7 @@ class EventFormat(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid (in person and online)")
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(GroupItemPageForm):
     """Reads start and end as Europe/Madrid wall-clock time."""
 
     def __init__(self, *args, **kwargs):
@@ -112,7 +112,7 @@ class AgendaPage(SearchContract, RestrictionsFromVisibility, Page):
         return context
 
 
-class EventPage(SearchContract, RestrictionsFromVisibility, RoutablePageMixin, Page):
+class EventPage(SearchContract, RestrictionsFromVisibility, RoutablePageMixin, GroupItemPage):
     start = models.DateTimeField(
         _("starts"), help_text=_("Date and time in Catalonia (Europe/Madrid).")
     )
@@ -187,6 +187,7 @@ class EventPage(SearchContract, RestrictionsFromVisibility, RoutablePageMixin, P
     base_form_class = EventPageForm
     parent_page_types = ["news.AgendaPage"]
     subpage_types = []
+    group_field = "organising_group"
 
     class Meta:
         verbose_name = _("event")

@@ -25,6 +25,7 @@ from contentblocks.blocks import BodyBlock
 from listing.pagination import paginate
 from news.choices import NewsCategory
 from news.filters import NewsFilter
+from news.group_scope import GroupItemPage, GroupItemPageForm
 from news.localization import localized_pages
 from news.panels import SectionInlinePanel
 from operations.request_memo import active_locale
@@ -72,7 +73,7 @@ class NewsIndexPage(SearchContract, RestrictionsFromVisibility, Page):
         return context
 
 
-class NewsPage(SearchContract, RestrictionsFromVisibility, Page):
+class NewsPage(SearchContract, RestrictionsFromVisibility, GroupItemPage):
     date = models.DateField(_("date"), default=timezone.localdate)
     category = models.CharField(
         _("category"), max_length=10, choices=NewsCategory.choices, default=NewsCategory.NEWS
@@ -129,8 +130,10 @@ class NewsPage(SearchContract, RestrictionsFromVisibility, Page):
         index.FilterField("related_group"),
     ]
 
+    base_form_class = GroupItemPageForm
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    group_field = "related_group"
 
     is_bulletin = False
 
@@ -245,6 +248,7 @@ class BulletinPage(RoutablePageMixin, NewsPage):
 
     subpage_types = []
     is_bulletin = True
+    coordinators_write = False  # the secretariat's newsletter
 
     class Meta:
         verbose_name = _("bulletin")

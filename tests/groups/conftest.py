@@ -117,13 +117,23 @@ class Section:
         return Page.objects.get(pk=page.pk).specific
 
 
+def group_news_item(title, slug, **fields):
+    return news_item(title, slug, related_group=group_page(GROUP_A), **fields)
+
+
+def group_news_form(title, slug, **extra):
+    return news_form(title, slug, related_group=str(group_page(GROUP_A).pk), **extra)
+
+
 GUIDES = dict(build=guide, form=guide_form, model_path=("knowledge", "guidepage"))
 NEWS = dict(build=news_item, form=news_form, model_path=("news", "newspage"))
+GROUP_A_NEWS = dict(build=group_news_item, form=group_news_form, model_path=("news", "newspage"))
 
 
 @pytest.fixture
 def sections(db):
-    """Each section of the matrix: the two groups, the news and the library (the demo's)."""
+    """Each section of the matrix: the two groups, the news (an item of no group, and one of
+    group A) and the library (the demo's)."""
     root_collection = Collection.get_first_root_node()
     library = LibraryPage.objects.get(locale__language_code="ca")
     news = NewsIndexPage.objects.get(locale__language_code="ca")
@@ -132,6 +142,7 @@ def sections(db):
         "group_a": Section(a, collection_of(a), **GUIDES),
         "group_b": Section(b, collection_of(b), **GUIDES),
         "news": Section(news, root_collection, **NEWS),
+        "news_of_group_a": Section(news, root_collection, **GROUP_A_NEWS),
         "library": Section(library, root_collection, **GUIDES),
     }
 

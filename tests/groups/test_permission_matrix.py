@@ -19,12 +19,15 @@ pytestmark = pytest.mark.django_db
 
 ROLES = ["anonymous", "coordinator_a", "coordinator_b", "secretariat", "superuser"]
 ACTIONS = ["view_draft", "create", "edit", "submit", "approve", "publish", "delete", "upload"]
-SECTIONS = ["group_a", "group_b", "news", "library"]
+SECTIONS = ["group_a", "group_b", "news", "news_of_group_a", "library"]
 
 # Coordinators work inside their own group only, and never approve or publish:
-# their work goes through the secretariat's review.
+# their work goes through the secretariat's review. Their group's news items
+# (under the shared news index) they write, submit and delete as drafts; files
+# they upload only to their group's collection.
 COORDINATOR_ACTIONS = {"view_draft", "create", "edit", "submit", "delete", "upload"}
 OWN_SECTION = {"coordinator_a": "group_a", "coordinator_b": "group_b"}
+OWN_NEWS = {"coordinator_a": "news_of_group_a", "coordinator_b": None}
 
 
 def expected(role, action, section):
@@ -32,6 +35,8 @@ def expected(role, action, section):
         return False
     if role in ("secretariat", "superuser"):
         return True
+    if section == OWN_NEWS[role]:
+        return action in COORDINATOR_ACTIONS - {"upload"}
     return section == OWN_SECTION[role] and action in COORDINATOR_ACTIONS
 
 

@@ -18,6 +18,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from groups.models import WorkingGroupAccess, WorkingGroupIndexPage, WorkingGroupPage
 from groups.provisioning import REVIEW_WORKFLOW, SECRETARIAT_GROUP
+from news.group_scope import places_for_group_items
 
 from .conftest import GROUP_A, GROUP_B, collection_of, group_page, guide_form, text_file
 
@@ -80,7 +81,9 @@ def test_secretariat_creating_a_group_provisions_it_with_no_other_admin_work(
         GroupPagePermission.objects.filter(group=provisioned.coordinators_group).values_list(
             "page", "permission__codename"
         )
-    ) == {(page.pk, "add_page"), (page.pk, "change_page")}
+    ) == {(page.pk, "add_page"), (page.pk, "change_page")} | {
+        (place.pk, "add_page") for place in places_for_group_items()
+    }
     assert set(
         GroupCollectionPermission.objects.filter(group=provisioned.coordinators_group).values_list(
             "collection", flat=True

@@ -13,8 +13,9 @@ import pytest
 from django.contrib.messages import get_messages
 from django.test import Client
 
-from wagtail.admin.views.pages.edit import EditView
 from wagtail.models import Page, TaskState, WorkflowState
+
+from operations.edit_view import PageEditView as EditView  # the edit view the admin uses
 
 from .conftest import GROUP_A, submit
 from .edit_form import AUTOSAVE_HEADERS, edit_form

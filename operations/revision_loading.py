@@ -1,0 +1,154 @@
+"""Loading a revision checks its references in one query per model, not one per reference.
+
+Every screen that shows or acts on a draft (the edit view, save, submit,
+approve, publish) turns the revision's JSON back into a page with
+``modelcluster``'s ``from_serializable_data``. With ``check_fks`` (Wagtail's
+default) it asks the database, one query per foreign key of the page and of
+every inline row, whether the referenced object still exists: a guide with six
+tags and four files cost some twenty queries, and more with each tag or file.
+The tags widget then read each tag again, one query per tag.
+
+``install()`` replaces that check with the same rule applied in bulk: gather
+every reference of the page and of its inline rows (nested ones too), read each
+referenced model once, then drop or blank the dangling ones exactly as
+``modelcluster`` does (``CASCADE``: an inline row is dropped, the page's own
+field blanked; ``SET_NULL``: blanked; ``DO_NOTHING``: kept). The objects read
+are left in the rows' relation caches, so a row's ``tag`` or ``document`` is
+not read a second time (nor by its chooser: ``operations.known_objects``).
+Loading without ``check_fks`` is untouched.
+"""
+
+from collections import defaultdict
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel, get_all_child_relations
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.db.models import ForeignObjectRel
+
+from . import known_objects
+
+
+def _references(model, data):
+    """``(field, value)`` for each non-empty many-to-one reference in one object's data."""
+    for name, value in data.items():
+        if value is None:
+            continue
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if isinstance(field, ForeignObjectRel):
+            continue
+        if isinstance(field.remote_field, models.ManyToOneRel):
+            yield field, value
+
+
+def _target(field, value):
+    """``((referenced model, its field), the value as that field stores it)``."""
+    remote = field.remote_field
+    to_field = remote.model._meta.get_field(remote.field_name)
+    return (remote.model, remote.field_name), to_field.to_python(value)
+
+
+def _child_rows(model, data):
+    """``(child model, accessor name, list of row data)`` for each inline relation present."""
+    for relation in get_all_child_relations(model):
+        name = relation.get_accessor_name()
+        rows = data.get(name)
+        if isinstance(rows, list):
+            yield relation.related_model, name, rows
+
+
+def _gather(model, data, wanted):
+    for field, value in _references(model, data):
+        key, clean = _target(field, value)
+        wanted[key].add(clean)
+    for child_model, _name, rows in _child_rows(model, data):
+        for row in rows:
+            _gather(child_model, row, wanted)
+
+
+def existing_targets(model, data):
+    """``{(model, field): {value: object}}`` for every reference that exists, one query a model."""
+    wanted = defaultdict(set)
+    _gather(model, data, wanted)
+    return {key: _read(*key, values) for key, values in wanted.items()}
+
+
+def _read(target, field_name, values):
+    """``{value: object}`` for the objects of ``target`` whose ``field_name`` is among ``values``.
+
+    Keyed by the column's value (``attname``): a key to a multi-table child
+    (``page_ptr``) names the parent row by its id, not by the parent object.
+    """
+    attname = target._meta.get_field(field_name).attname
+    objects = target._default_manager.filter(**{f"{field_name}__in": values})
+    return {getattr(obj, attname): obj for obj in objects}
+
+
+def without_dangling(model, data, strict, found):
+    """The data with dangling references handled as ``modelcluster`` does; None to drop it."""
+    data = dict(data)
+    for field, value in _references(model, data):
+        key, clean = _target(field, value)
+        if clean in found[key]:
+            continue
+        on_delete = field.remote_field.on_delete
+        if on_delete == models.DO_NOTHING:
+            continue
+        if on_delete == models.CASCADE and strict:
+            return None
+        if on_delete in (models.CASCADE, models.SET_NULL):
+            data[field.name] = None
+            continue
+        raise Exception(
+            "can't currently handle on_delete types other than CASCADE, SET_NULL and DO_NOTHING"
+        )
+    for child_model, name, rows in _child_rows(model, data):
+        kept = (without_dangling(child_model, row, True, found) for row in rows)
+        data[name] = [row for row in kept if row is not None]
+    return data
+
+
+def _remember_targets(obj, found):
+    """Put the objects already read into ``obj``'s and its rows' relation caches."""
+    for field in obj._meta.concrete_fields:
+        if not field.many_to_one or isinstance(field, ParentalKey) or field.is_cached(obj):
+            continue
+        value = getattr(obj, field.attname)
+        if value is None:
+            continue
+        key, clean = _target(field, value)
+        target = found.get(key, {}).get(clean)
+        if target is not None:
+            field.set_cached_value(obj, target)
+            known_objects.remember([target])
+    # The rows just built, held in memory by modelcluster (never the database's).
+    for rows in getattr(obj, "_cluster_related_objects", {}).values():
+        for row in rows:
+            if isinstance(row, models.Model):
+                _remember_targets(row, found)
+
+
+def install():
+    """Make ``ClusterableModel.from_serializable_data`` check references in bulk."""
+    original = ClusterableModel.from_serializable_data.__func__
+    if getattr(original, "checks_references_in_bulk", False):
+        return
+
+    def from_serializable_data(cls, data, check_fks=True, strict_fks=False):
+        if not check_fks:
+            return original(cls, data, check_fks=False, strict_fks=strict_fks)
+        found = existing_targets(cls, data)
+        data = without_dangling(cls, data, strict_fks, found)
+        if data is None:
+            return None
+        obj = original(cls, data, check_fks=False, strict_fks=strict_fks)
+        if obj is not None:
+            _remember_targets(obj, found)
+        return obj
+
+    from_serializable_data.checks_references_in_bulk = True
+    ClusterableModel.from_serializable_data = classmethod(from_serializable_data)
