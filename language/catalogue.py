@@ -340,4 +340,137 @@ WAGTAIL_MISSING_IN_SPANISH = [
     ),
     gettext_noop("Generate URL"),
     gettext_noop("The file could not be found. Please change the source or delete the document."),
+    gettext_noop(
+        "This {model_name} is awaiting <b>'{task_name}'</b> in the "
+        "<b>'{workflow_name}'</b> workflow."
+    ),
+    gettext_noop(
+        "The slug '%(page_slug)s' is already in use within the parent page at "
+        "'%(parent_url_path)s'."
+    ),
+    gettext_noop(
+        "Shared passwords should not be used to protect sensitive content. Anyone who has "
+        "this password will be able to view the content."
+    ),
+    gettext_noop(
+        "Active workflows can be added to pages/snippets. Deactivating a workflow does not "
+        "remove it from existing pages/snippets."
+    ),
+    gettext_noop(
+        "Pages/snippets at this step in a workflow will be moderated or approved by these "
+        "groups of users"
+    ),
+    gettext_noop(
+        "This %(model_name)s was marked as needing changes at <strong>%(task)s</strong> in "
+        "<strong>%(workflow)s</strong>."
+    ),
+    gettext_noop(
+        "This %(model_name)s is currently at <strong>%(task)s</strong> in "
+        "<strong>%(workflow)s</strong>."
+    ),
+    gettext_noop(
+        'The %(model_name)s "%(title)s" has been submitted for approval in moderation '
+        'stage "%(task)s".'
+    ),
+    gettext_noop(
+        'The %(model_name)s "%(title)s" has been submitted for approval to moderation '
+        'stage "%(task)s".'
+    ),
+    gettext_noop(
+        'The %(model_name)s "%(title)s" has been submitted for approval in moderation '
+        'stage "%(task)s"'
+    ),
+    gettext_noop(
+        'The %(model_name)s "%(title)s" has been rejected during "%(task)s" in workflow '
+        '"%(workflow)s" by %(rejector)s.'
+    ),
+    gettext_noop(
+        'The %(model_name)s "%(title)s" has been rejected during "%(task)s" in workflow '
+        '"%(workflow)s".'
+    ),
+    gettext_noop(
+        'The %(model_name)s "%(title)s" has been submitted for moderation to workflow '
+        '"%(workflow)s" by %(requester)s.'
+    ),
+    gettext_noop(
+        'The %(model_name)s "%(title)s" has been submitted for moderation to workflow '
+        '"%(workflow)s".'
+    ),
+    gettext_noop(
+        "%(start_index)s-%(end_index)s of %(items_count)s %(model_name)s in '<span "
+        'class="w-title-ellipsis">%(title)s</span>\'.'
+    ),
+    gettext_noop(
+        'This publishing schedule will only take effect after you select the "Schedule to '
+        'publish" option'
+    ),
+    gettext_noop(
+        "Troubleshoot your connection to the site before proceeding. Open the editor in a "
+        "separate tab to view the last saved version."
+    ),
+    gettext_noop(
+        "We extract the main content from the page preview, remove all formatting, and "
+        "calculate the number of words."
+    ),
+    gettext_noop(
+        "We calculate reading time from word count, using different reading speeds for "
+        "different languages."
+    ),
+    gettext_noop(
+        "We use a readability formula based on length of words and sentences. Long "
+        "sentences and words result in a worse readability score."
+    ),
+    gettext_noop(
+        'See our <a href="%(guide_link)s" target="_blank">content checks guide</a> for '
+        "more information on how content metrics are calculated."
+    ),
+    gettext_noop(
+        'Why not <a class="create-one-now" href="#tab-new" '
+        'data-action="w-tabs#select:prevent" data-w-tabs-target="trigger" '
+        'data-w-tabs-focus-param="true">create one now</a>?'
+    ),
+    gettext_noop(
+        'Why not <a class="upload-one-now" href="#tab-upload" '
+        'data-action="w-tabs#select:prevent" data-w-tabs-target="trigger" '
+        'data-w-tabs-focus-param="true">upload one now</a>?'
+    ),
+    gettext_noop(
+        "Focus on the drag button and press up or down arrows to move the item, then press "
+        "enter to submit the change."
+    ),
+    gettext_noop(
+        "The %(model_name)s '%(title)s' is not currently awaiting moderation in task "
+        "'%(task_name)s'."
+    ),
+    gettext_noop(
+        "The slug '%(page_slug)s' is already in use at the selected parent page. Make sure "
+        "the slug is unique and try again."
+    ),
+    gettext_noop(
+        "A heading that identifies the overall topic of the table, and is useful for "
+        "screen reader users."
+    ),
+    gettext_noop(
+        "Not a valid .%(extension)s image. The extension does not match the file format "
+        "(%(image_format)s)"
+    ),
+    gettext_noop("This locale's language code is not supported"),
+    gettext_noop("Add a locale"),
+    gettext_noop("Add locale"),
+    gettext_noop("Locale '%(object)s' created."),
+    gettext_noop("Locale '%(object)s' updated."),
+    gettext_noop("The locale could not be saved due to errors."),
+    gettext_noop("Locale '%(object)s' deleted."),
+    gettext_noop("Delete locale"),
+    gettext_noop("Are you sure you want to delete this locale?"),
+    gettext_noop(
+        "Apply the updates and publish immediately. The changes will use the original "
+        'language until translated unless you also select "Use machine translation".'
+    ),
+    gettext_noop(
+        "Apply the updates and publish immediately. The changes will use the original "
+        "language until translated."
+    ),
+    gettext_noop("Translate %(model_name)s"),
+    gettext_noop("Last used"),
 ]
