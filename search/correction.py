@@ -81,6 +81,8 @@ def correct(query, languages, backend):
         return None
     replacements, unambiguous = {}, True
     for group in query.groups:
+        if len(group) > 1:
+            continue  # an editor's synonym is no typo ("ESSX" ↔ "economia transformadora")
         for term in group[:1]:
             for word in term.words:
                 if word in words or len(word) < MIN_LENGTH or not word.isalpha():

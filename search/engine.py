@@ -118,7 +118,8 @@ SOME_WORDS_MESSAGE = _(
 # A query of at least this many required groups falls back to "any word" when nothing has all.
 ANY_WORDS_FROM = 3
 # Fewer results than this (found through a stem, say) and a word the index does not
-# hold: "did you mean" is offered; with no results at all, its results are shown.
+# hold: "did you mean" is offered; when the correction is unambiguous and finds
+# more, its results are shown instead, saying so.
 FEW_RESULTS = 3
 
 
@@ -174,10 +175,17 @@ def _correct(results, languages, backend):
         return
     results.did_you_mean = found.query
     results.did_you_mean_url = results.params.url(q=found.query, page=1)
-    if results.total or not found.unambiguous:
-        return  # a few results through a stem stay: the correction is only offered
+    if not found.unambiguous:
+        return  # the correction is only offered
+    if results.total:
+        # A typo's few results come through a stem it shares ("assemblia" → "assembl",
+        # as in "assemblees"): the correction's are shown instead when no public entry
+        # holds the word as typed (the vocabulary may be minutes old) and they are more.
+        typed_words = set(results.query.terms) - set(text.words(found.query))
+        if any(_public_word(w, results.params, languages, backend) for w in typed_words):
+            return
     corrected = _search(results.params, query, languages, backend)
-    if corrected.total:
+    if corrected.total > results.total:
         corrected.did_you_mean = found.query
         corrected.corrected_from = results.params.q
         results.__dict__.update(corrected.__dict__)
@@ -231,7 +239,7 @@ def _search(params, query, languages, backend, count_only=False):
             scores = backend.scores(query, languages, pool_ids)
             if query.match_any:
                 coverage = words_matched(query, languages, backend, pool_ids)
-        ranked_pool = rank_pool(retrieved.pool, scores, params.interface_language, coverage)
+        ranked_pool = rank_pool(retrieved.pool, scores, params.interface_language, coverage, query)
     shown_ids = window_ids(retrieved, ranked_pool, window)
 
     entries = SearchEntry.objects.in_bulk(shown_ids)

@@ -10,7 +10,8 @@ exact), Term(("economia", "social", "i", "solidaria"))], [Term(("habitatge",))]]
 * A word written in capitals (ESS, XES, XMESS) is *protected*: matched as
   itself, never through a stem or lemma that would turn it into a common word
   (a stop word in capitals, such as AND, is still a stop word).
-* Synonyms are phrases, and each side finds the other.
+* Synonyms are phrases, and each side finds the other; a group's first term is
+  what was typed (a title holding it counts more than one holding a synonym).
 * Stop words outside quotes are not required; a query of nothing else is
   ``only_stop_words`` (the engine says so instead of listing the whole site).
 
@@ -115,7 +116,9 @@ def parse(raw_query, synonym_sets=()):
             words = tuple(t[0] for t in tokens)
             for expr, alternatives in expressions:
                 if words[position : position + len(expr)] == expr:
-                    groups.append(alternatives)
+                    # What was typed first: it counts fully, its synonyms less.
+                    typed = [t for t in alternatives if t.words == expr]
+                    groups.append(typed + [t for t in alternatives if t.words != expr])
                     position += len(expr)
                     stop_words_only = False
                     break

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
+from .ranking import type_tier_sql
+
 POOL_SIZE = 200
 COLUMNS = "id, ct, year, wg, topics, lang, sort_key"
 # Days since 1970 (entries without a date come last).
@@ -30,11 +32,15 @@ DAY_NUMBER = {
     "sqlite": "COALESCE(CAST(julianday(search_searchentry.date) - 2440587.5 AS INTEGER), -100000)",
 }
 # Relevance's cheap order: title matches first, then the visitor's language,
-# then the newest. One integer, so that choosing the pool among tens of
-# thousands of matches is a top-N sort on (sort_key, id).
+# then the page types the ranking weighs up (``ranking.type_tier_sql``: guides,
+# groups, news before general pages, files last), then the newest. An undated
+# group named after the words is thus ranked even when thousands of newer pages
+# match. One integer, so that choosing the pool among tens of thousands of
+# matches is a top-N sort on (sort_key, id).
 RELEVANCE_KEY = (
-    "((CASE WHEN {title} THEN 2 ELSE 0 END"
-    " + CASE WHEN search_searchentry.language = %s THEN 1 ELSE 0 END) * 1000000 + {day})"
+    "(((CASE WHEN {title} THEN 2 ELSE 0 END"
+    " + CASE WHEN search_searchentry.language = %s THEN 1 ELSE 0 END) * 3 + {tier})"
+    " * 1000000 + {day})"
 )
 ORDER = "sort_key DESC, id DESC"
 COMBINATIONS, POOL, REST = 0, 1, 2
@@ -144,7 +150,7 @@ def _sort_key(match, window):
     if window.sort == "date":
         return day, []
     title_sql, title_params = match.title or ("1 = 0", [])
-    key = RELEVANCE_KEY.format(title=title_sql, day=day)
+    key = RELEVANCE_KEY.format(title=title_sql, day=day, tier=type_tier_sql())
     return key, [*title_params, window.preferred_language]
 
 

@@ -11,6 +11,8 @@ which only splits the already-analysed words.
   partial index per language) and ranked with ``ts_rank``;
 * ``word_vector``: the words themselves in order, same weights, for protected
   words (ESS), exact forms, phrases (``<->``) and the "did you mean" vocabulary;
+  the pool's ``ts_rank`` is multiplied by the share of the query its title
+  holds (``search.coverage``);
 * ``title_stems``: the title's forms, small and inline, so "is a query word in
   the title?" costs nothing per row; ``title_vector``: the title's words, for
   autocomplete prefixes.
@@ -21,7 +23,7 @@ nothing the user types is parsed as tsquery syntax.
 
 from django.db import connection
 
-from .. import text
+from .. import coverage, text
 from .base import Match, SearchBackend
 
 # A tsvector is limited to 1 MB; long files are cut well before that.
@@ -158,9 +160,14 @@ class PostgresBackend(SearchBackend):
         params = ([forms] if forms else []) + [any_words(query), list(entry_ids)]
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT id, {forms_rank} + {words_rank} FROM {TABLE} WHERE id = ANY(%s)", params
+                f"SELECT id, {forms_rank} + {words_rank}, title, language FROM {TABLE} "
+                "WHERE id = ANY(%s)",
+                params,
             )
-            return dict(cursor.fetchall())
+            return {
+                entry_id: score * coverage.factor(query, text.analyse(title, language), language)
+                for entry_id, score, title, language in cursor.fetchall()
+            }
 
     def suggest(self, words, languages, queryset, limit):
         # Prefix search on the title words; each word is a quoted lexeme.

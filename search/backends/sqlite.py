@@ -17,14 +17,16 @@ form scores in more of them and ranks above one that only shares a lemma.
 FTS5's bm25 normalises by the length of the whole row, so a word in the title
 of a long page weighs little; a second, small table per language
 (``search_fts_<code>_head``: title and summary only) scores the ranked pool's
-title and summary matches on their own, and the two scores are added. Each query word
-becomes a quoted FTS5 string: user input never reaches FTS5's own syntax.
+title and summary matches on their own, and the two scores are added; the sum is
+multiplied by the share of the query the title holds (``search.coverage``).
+Each query word becomes a quoted FTS5 string: user input never reaches FTS5's
+own syntax.
 """
 
 from django.conf import settings
 from django.db import connection
 
-from .. import text
+from .. import coverage, text
 from .base import Match, SearchBackend
 
 PREFIX = "search_fts_"
@@ -222,11 +224,14 @@ class SQLiteBackend(SearchBackend):
             for code in languages:
                 name = table(code)
                 cursor.execute(
-                    f"SELECT rowid, -bm25({name}, {weights}) FROM {name} "
-                    f"WHERE {name} MATCH %s AND +rowid IN ({marks})",
+                    f"SELECT rowid, -bm25({name}, {weights}), title, title_keys, title_stems "
+                    f"FROM {name} WHERE {name} MATCH %s AND +rowid IN ({marks})",
                     [match_expression(query, code), *entry_ids],
                 )
-                scores.update(cursor.fetchall())
+                titles = {}
+                for entry_id, score, *title in cursor.fetchall():
+                    scores[entry_id] = score
+                    titles[entry_id] = [part.split() for part in title]
                 head = head_table(code)
                 cursor.execute(
                     f"SELECT rowid, -bm25({head}, {head_weights}) FROM {head} "
@@ -234,8 +239,10 @@ class SQLiteBackend(SearchBackend):
                     [head_expression(query, code), *entry_ids],
                 )
                 for entry_id, score in cursor.fetchall():
-                    if entry_id in scores:
+                    if entry_id in titles:
                         scores[entry_id] += HEAD_FACTOR * score
+                for entry_id, title in titles.items():
+                    scores[entry_id] *= coverage.factor(query, title, code)
         return scores
 
     def suggest(self, words, languages, queryset, limit):

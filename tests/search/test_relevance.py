@@ -141,6 +141,49 @@ def test_a_page_ranks_above_its_own_attached_file(client, publish, upload):
     assert titles(client, "fitxerparaula")[:2] == [page.title, document.title]
 
 
+def test_a_title_holding_more_of_the_query_ranks_first(client, publish):
+    publish("Cobparaula", "cobparaulb " + "text de farciment " * 5)
+    fuller = publish("Cobparaula i cobparaulb en un títol més llarg", "text de farciment")
+    found = titles(client, "cobparaula cobparaulb")
+    assert len(found) == 2 and found[0] == fuller.title
+
+
+def test_a_title_holding_the_typed_words_ranks_above_one_holding_their_synonym(client, publish):
+    Synonym.objects.create(language="ca", expressions="SINX\nsinonparaula llarga")
+    publish("La SINX al títol", "")
+    typed = publish("La sinonparaula llarga al títol", "")
+    found = titles(client, "sinonparaula llarga")
+    assert len(found) == 2 and found[0] == typed.title
+
+
+@pytest.mark.parametrize(
+    "lang,query,first,other",
+    [
+        (
+            "ca",
+            "guia cures",
+            "Guia sobre polítiques públiques de l'àmbit de les cures",
+            "Polítiques de cures",
+        ),
+        ("es", "plan de trabajo", "Plan de trabajo 2022", "Publicado el plan de trabajo 2022"),
+        ("en", "work plan", "Work plan 2022", "The 2022 work plan is published"),
+    ],
+)
+def test_a_query_naming_a_page_type_puts_that_type_first(client, lang, query, first, other):
+    found = titles(client, query, lang)
+    assert other in found
+    assert found[0] == first
+
+
+def test_a_typo_found_only_through_a_shared_stem_shows_the_corrected_results(client):
+    data = search(client, "assemblia")
+    assert data["did_you_mean"] == "assemblea" and data["corrected_from"] == "assemblia"
+    assert {hit["title"] for hit in data["results"][:2]} == {
+        "Assemblea ordinària de primavera 2022",
+        "Assemblea ordinària de tardor 2022",
+    }
+
+
 def test_title_and_summary_weigh_more_than_the_body(client, publish):
     publish("Cos", "pesparaula " + "text de farciment " * 20)
     title = publish("Pesparaula al títol", "text de farciment " * 20)

@@ -138,7 +138,8 @@ LANGUAGES = [
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # How the public search analyses each content language (search.text): Snowball stemmer,
 # simplemma's lemma data, the short common words a query needs not match ("stop_words":
-# those of every language are dropped from every query), Elasticsearch's stemmer, stop
+# those of every language are dropped from every query; Catalan's d and l are the elided
+# de and el/la of "llei d'economia", "l'habitatge"), Elasticsearch's stemmer, stop
 # words and elided articles.
 # Adding a content language means adding it here too.
 SEARCH_LANGUAGES = {
@@ -146,8 +147,8 @@ SEARCH_LANGUAGES = {
         "snowball": "catalan",
         "lemmas": "ca",
         "stop_words": (
-            "a al als amb com de del dels el els en es hi ho i la les o pel pels per que sense "
-            "un una uns unes"
+            "a al als amb com d de del dels el els en es hi ho i l la les o pel pels per que "
+            "sense un una uns unes"
         ),
         "elasticsearch": {
             "stemmer": "catalan",
