@@ -6,7 +6,7 @@ comes first in ``INSTALLED_APPS``). Each group says why the library's
 translation is missing or wrong.
 """
 
-from django.utils.translation import gettext_noop, pgettext_lazy
+from django.utils.translation import gettext_noop, ngettext_lazy, pgettext_lazy
 
 # Django's Catalan dates: ``DATE_FORMAT`` is "j E \d\e Y", and "E" is the month's
 # "alternative" name, meant to carry the preposition Catalan puts before it
@@ -473,4 +473,169 @@ WAGTAIL_MISSING_IN_SPANISH = [
     ),
     gettext_noop("Translate %(model_name)s"),
     gettext_noop("Last used"),
+    gettext_noop("Wagtail API v3"),
+    gettext_noop("A human-readable label to identify this token."),
+    gettext_noop("created"),
+    gettext_noop("revoked at"),
+    gettext_noop("last used at"),
+    gettext_noop("API token"),
+    gettext_noop("API tokens"),
+    gettext_noop("locale"),
+    gettext_noop("for content type"),
+    gettext_noop("group site permission"),
+    gettext_noop("group site permissions"),
+    gettext_noop(
+        "There may only be one in progress or needs changes workflow state per page/snippet."
+    ),
+    gettext_noop("Create API token"),
+    gettext_noop("API token created"),
+    gettext_noop("Revoke API token"),
+    gettext_noop("API token revoked"),
+    gettext_noop("%(range_start)s - %(range_end)s"),
+    gettext_noop(
+        "Your version: <strong>%(current_version)s</strong>. New version: <strong "
+        'data-w-upgrade-target="latestVersion"></strong>.'
+    ),
+    gettext_noop("%(field_label)s:"),
+    gettext_noop("Locking: "),
+    gettext_noop("%(classname)s object (%(id)s)"),
+    gettext_noop("%(related_model_name)s %(field_label)s"),
+    gettext_noop("Request to create %(model_name)s was blocked by hook."),
+    gettext_noop("Request to edit %(model_name)s was blocked by hook."),
+    gettext_noop("Is commenting action"),
+    gettext_noop("Placeholder title"),
+    gettext_noop(
+        "The name '%(duplicate_clean_name)s' is already assigned to this field and cannot "
+        "be changed. Please enter a different label for the conflicting field."
+    ),
+    gettext_noop(
+        "Field name '%(duplicate_clean_name)s' conflicts with another field. Please change "
+        "the label."
+    ),
+    gettext_noop("Wagtail table block"),
+    gettext_noop("Yes, revoke"),
+    gettext_noop("No, don't revoke"),
+    gettext_noop(
+        'The token "%(name)s" has been created, copy it now, it will never be shown again.'
+    ),
+    gettext_noop("Copy token"),
+    gettext_noop("Back to API tokens"),
+    gettext_noop("Copying failed — please select and copy the token manually."),
+    gettext_noop("Revoked"),
+    gettext_noop("Revoke"),
+    gettext_noop("Token secrets are only displayed once, immediately after creation."),
+    gettext_noop("Are you sure you want to revoke this API token?"),
+    gettext_noop("API token '%(name)s' revoked."),
+    gettext_noop("unknown number"),
+    gettext_noop("Wagtail locales"),
+    gettext_noop(
+        "This locale's current language code is not supported. Please choose a new "
+        "language or delete this locale."
+    ),
+    gettext_noop("%(num_pages)d pages and %(num_others)d others"),
+    gettext_noop("This locale cannot be deleted because there are no other locales."),
+    gettext_noop(
+        "This locale cannot be deleted because there are pages and/or other objects using it."
+    ),
+    gettext_noop(
+        "<p>Promoted search results are a means of recommending specific pages or external "
+        "links that might not organically come high up in search results. E.g recommending "
+        "your primary donation page to a user searching with the less common term "
+        '"<em>giving</em>".</p>'
+    ),
+]
+
+# Its counted strings (the dashboard's "12 pages created in …", bulk actions' notices).
+WAGTAIL_COUNTED_MISSING_IN_SPANISH = [
+    ngettext_lazy(
+        '%(total)s Page <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Pages <span class="w-sr-only">created in %(site_name)s</span>',
+        "count",
+    ),
+    ngettext_lazy(
+        '%(total)s Image <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Images <span class="w-sr-only">created in %(site_name)s</span>',
+        "count",
+    ),
+    ngettext_lazy(
+        '%(total)s Document <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Documents <span class="w-sr-only">created in %(site_name)s</span>',
+        "count",
+    ),
+    ngettext_lazy(
+        "This action will delete <b>%(total_pages_formatted)s</b> page in total.",
+        "This action will delete <b>%(total_pages_formatted)s</b> pages in total.",
+        "count",
+    ),
+    ngettext_lazy(
+        "One other user is currently viewing",
+        "%(num_user)s other users are currently viewing",
+        "count",
+    ),
+    ngettext_lazy(
+        "This %(model_name)s is referenced %(usage_count)s time.",
+        "This %(model_name)s is referenced %(usage_count)s times.",
+        "count",
+    ),
+    ngettext_lazy(
+        "1 snippet type",
+        "%(counter)s snippet types",
+        "count",
+    ),
+    ngettext_lazy(
+        "Referenced %(count)s time",
+        "Referenced %(count)s times",
+        "count",
+    ),
+    ngettext_lazy(
+        "%(num_parent_objects)d page has been deleted",
+        "%(num_parent_objects)d pages have been deleted",
+        "count",
+    ),
+    ngettext_lazy(
+        "%(num_parent_objects)d page",
+        "%(num_parent_objects)d pages",
+        "count",
+    ),
+    ngettext_lazy(
+        "%(num_child_objects)d child page",
+        "%(num_child_objects)d child pages",
+        "count",
+    ),
+    ngettext_lazy(
+        "%(num_parent_objects)d page has been published",
+        "%(num_parent_objects)d pages have been published",
+        "count",
+    ),
+    ngettext_lazy(
+        "%(num_parent_objects)d page has been unpublished",
+        "%(num_parent_objects)d pages have been unpublished",
+        "count",
+    ),
+    ngettext_lazy(
+        "%(num_pages)d page",
+        "%(num_pages)d pages",
+        "count",
+    ),
+    ngettext_lazy(
+        "%(count)d %(model_name)s deleted.",
+        "%(count)d %(model_name)s deleted.",
+        "count",
+    ),
+    ngettext_lazy(
+        "This workflow is in progress on %(states_in_progress)d page/snippet. Disabling "
+        "this workflow will cancel moderation on this page/snippet.",
+        "This workflow is in progress on %(states_in_progress)d pages/snippets. Disabling "
+        "this workflow will cancel moderation on these pages/snippets.",
+        "count",
+    ),
+    ngettext_lazy(
+        "This task is in progress on %(states_in_progress)d page/snippet. Disabling this "
+        "task will cause it to be skipped in the moderation workflow and not be listed for "
+        "selection when editing a workflow.",
+        "This task is in progress on %(states_in_progress)d pages/snippets. Disabling this "
+        "task will cause it to be skipped in the moderation workflow and not be listed for "
+        "selection when editing a workflow.",
+        "count",
+    ),
 ]

@@ -47,12 +47,31 @@ def test_the_reported_admin_strings_read_in_spanish():
         assert translation.gettext("By task") == "Por tarea"
 
 
-def test_every_string_supplied_for_wagtails_spanish_has_a_spanish_text():
-    # In the Spanish catalogue itself, not found through the fallback to Catalan.
+def catalan_only_library_strings():
+    """Every string that an installed Wagtail or wagtail-localize app translates into
+    Catalan and that the Spanish catalogue (all apps merged, without the fallback)
+    lacks: a Spanish admin would show it in Catalan."""
+    from django.apps import apps
     from django.utils.translation import trans_real
 
-    from language.catalogue import WAGTAIL_MISSING_IN_SPANISH
-
     spanish = trans_real.translation("es")._catalog
-    assert len(WAGTAIL_MISSING_IN_SPANISH) > 100
-    assert [msgid for msgid in WAGTAIL_MISSING_IN_SPANISH if msgid not in spanish] == []
+    missing = []
+    for app in apps.get_app_configs():
+        if app.name != "wagtail" and not app.name.startswith(("wagtail.", "wagtail_localize")):
+            continue
+        catalan = Path(app.path) / "locale/ca/LC_MESSAGES/django.po"
+        if not catalan.exists():
+            continue
+        for entry in polib.pofile(str(catalan)):
+            if not entry.translated() or entry.obsolete:
+                continue
+            key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
+            if ((key, 0) if entry.msgid_plural else key) not in spanish:
+                missing.append(f"{app.name}: {entry.msgid}")
+    return missing
+
+
+def test_no_library_string_of_the_admin_falls_back_to_catalan_in_spanish():
+    # Wagtail's own Spanish catalogue lacks hundreds (see the test above for a few);
+    # language/catalogue.py supplies them.
+    assert catalan_only_library_strings() == []
