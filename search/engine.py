@@ -9,6 +9,7 @@ The number of SQL queries is therefore the same whatever the number of results.
 
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 
@@ -155,11 +156,27 @@ def search(params, *, record_query=True):
     return results
 
 
-def _public_word(word, params, languages, backend):
-    """Whether a public entry holds ``word`` in exactly that form (nothing private leaks)."""
-    exact = parse(f'"{word}"')
-    probe = SearchParams(q=params.q, lang=params.lang, per_page=PER_PAGE_CHOICES[0])
-    return bool(_search(probe, exact, languages, backend, count_only=True).total)
+def publicly_held(words, languages, backend):
+    """Which of ``words`` public entries hold in exactly that form (nothing private
+    leaks), all asked in one statement: ``SELECT EXISTS (...), EXISTS (...)``.
+
+    Each ``EXISTS`` stops at the first public entry holding its word, so a rare word
+    is found through the full-text index and a common one after a few rows.
+    """
+    words = sorted(words)
+    if not words:
+        return set()
+    parts, params = [], []
+    for word in words:
+        where_sql, where_params = backend.match(parse(f'"{word}"'), languages).where
+        holding = base_queryset(languages).extra(where=[where_sql], params=where_params)
+        sql, sql_params = holding.values("id").query.sql_with_params()
+        parts.append(f"EXISTS ({sql})")
+        params += sql_params
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        held = cursor.fetchone()
+    return {word for word, is_held in zip(words, held, strict=True) if is_held}
 
 
 def _correct(results, languages, backend):
@@ -171,7 +188,7 @@ def _correct(results, languages, backend):
     if not query:
         return  # corrected into stop words only ("AAB" → "amb"): nothing to search for
     corrected_words = set(text.words(found.query)) - set(results.query.terms)
-    if not all(_public_word(w, results.params, languages, backend) for w in corrected_words):
+    if publicly_held(corrected_words, languages, backend) != corrected_words:
         return
     results.did_you_mean = found.query
     results.did_you_mean_url = results.params.url(q=found.query, page=1)
@@ -182,7 +199,7 @@ def _correct(results, languages, backend):
         # as in "assemblees"): the correction's are shown instead when no public entry
         # holds the word as typed (the vocabulary may be minutes old) and they are more.
         typed_words = set(results.query.terms) - set(text.words(found.query))
-        if any(_public_word(w, results.params, languages, backend) for w in typed_words):
+        if publicly_held(typed_words, languages, backend):
             return
     corrected = _search(results.params, query, languages, backend)
     if corrected.total > results.total:

@@ -20,8 +20,9 @@ pytestmark = pytest.mark.django_db
 
 MAX_QUERIES = 12  # issue 19: every public page type, uncached, on SQLite and PostgreSQL
 # Not there yet (issue 19): a search whose words are corrected ("cooperativa" in English)
-# probes each corrected word and searches again: 11 queries on SQLite, 25 on PostgreSQL.
-MAX_QUERIES_OF_KIND = {"view:search?q": 25}
+# searches again, and each search statement costs six on PostgreSQL (savepoints and
+# SET LOCAL around it, ``search.retrieval``): 11 queries on SQLite, 20 on PostgreSQL.
+MAX_QUERIES_OF_KIND = {"view:search?q": 20}
 COPIES = 3
 _numbers = itertools.count()
 
