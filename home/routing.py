@@ -102,22 +102,24 @@ class SiteRoutingMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in ("GET", "HEAD") and not hasattr(request, "_wagtail_site"):
-            from wagtail.models import Site
+        return self.get_response(request)
 
-            from operations.public_snapshot import once_per_public_change
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from wagtail.models import Site
+        from wagtail.views import serve
 
+        from operations.public_snapshot import once_per_public_change
+
+        if request.method not in ("GET", "HEAD") or getattr(view_func, "site_independent", False):
+            # A probe (``/health/``) must answer without the database or the cache it checks.
+            return None
+        if not hasattr(request, "_wagtail_site"):
             request._wagtail_site = _site_for(request)
             # Every page URL of the request reads these (Wagtail keeps them in the cache).
             request._wagtail_cached_site_root_paths = once_per_public_change(
                 "site_root_paths", Site.get_site_root_paths
             )
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        from wagtail.views import serve
-
-        if view_func is not serve or request.method not in ("GET", "HEAD"):
+        if view_func is not serve:
             return None
         site = request._wagtail_site
         path = view_args[0] if view_args else view_kwargs.get("path", "")

@@ -17,3 +17,7 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+# Answers from the URL alone: the site routing middleware reads no site for it.
+robots_txt.site_independent = True

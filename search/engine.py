@@ -42,7 +42,7 @@ from .params import (  # noqa: F401
 from .promotions import visible_promotions
 from .query import parse
 from .ranking import rank_pool, window_ids, words_matched
-from .retrieval import POOL_SIZE, Window, retrieve
+from .retrieval import POOL_SIZE, Window, index_scans, retrieve
 from .snippets import Hit, build_hits  # noqa: F401
 from .visibility import visible_condition
 
@@ -142,13 +142,17 @@ def search(params, *, record_query=True):
             results.message = PUNCTUATION_MESSAGE
         return results
     backend = get_backend()
-    results = _search(params, query, languages, backend)
-    if results.total < FEW_RESULTS:
-        _correct(results, languages, backend)
-    if not results.total and len(query.groups) >= ANY_WORDS_FROM:
-        results = _search(params, query.any_of(), languages, backend)
-        if results.total:
-            results.message = SOME_WORDS_MESSAGE
+    with index_scans():
+        results = _search(params, query, languages, backend)
+        if results.total < FEW_RESULTS:
+            _correct(results, languages, backend)
+        if not results.total and len(query.groups) >= ANY_WORDS_FROM:
+            results = _search(params, query.any_of(), languages, backend)
+            if results.total:
+                results.message = SOME_WORDS_MESSAGE
+        if results.params.page == 1:
+            # Once, for the results shown (a corrected or any-word pass replaces the first).
+            results.promotions = visible_promotions(results.params, base_queryset(languages))
     if not results.total and not results.message:
         results.message = NO_RESULTS_MESSAGE
     if record_query:
@@ -273,7 +277,6 @@ def _search(params, query, languages, backend, count_only=False):
     for hit in hits:
         hit.group_title = group_names.get(hit.entry.working_group_id, "")
     results.hits = hits
-    results.promotions = visible_promotions(params, visible_entries) if params.page == 1 else []
     return results
 
 

@@ -20,7 +20,7 @@ match. When fewer entries match than the pool holds, every one is ranked.
 import contextlib
 from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 
 from .ranking import type_tier_sql
 
@@ -123,26 +123,35 @@ def statement(matching_sql, matching_params, filters, window):
 
 
 @contextlib.contextmanager
-def _index_scans():
-    """On PostgreSQL, keep the planner on the full-text indexes for this statement.
+def index_scans():
+    """On PostgreSQL, keep the planner on the full-text indexes inside this block.
 
     The planner does not know that testing a TOASTed vector row by row costs
     microseconds each, so for a word most entries contain it prefers a
     sequential scan that reads every vector, several times slower than the GIN
-    index (which answers without reading them). The setting is undone with
-    the savepoint, so nothing else in the transaction is affected.
+    index (which answers without reading them). The setting is local to the
+    transaction and put back on leaving; when the block fails inside a
+    transaction that can no longer run queries, its rollback undoes the setting.
+    Blocks nest: a whole search (its first pass, "did you mean" and the corrected
+    pass) pays for one.
     """
-    if connection.vendor != "postgresql":
+    if connection.vendor != "postgresql" or getattr(connection, "_index_scans_on", False):
         yield
         return
-    with transaction.atomic():
-        savepoint = transaction.savepoint()
+    # Outside a transaction, one for the block; inside one, no savepoint (two queries each).
+    block = contextlib.nullcontext() if connection.in_atomic_block else transaction.atomic()
+    with block, connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)"
+        )
+        previous = cursor.fetchone()[0]
+        connection._index_scans_on = True
         try:
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL enable_seqscan = off")
             yield
         finally:
-            transaction.savepoint_rollback(savepoint)
+            connection._index_scans_on = False
+            with contextlib.suppress(DatabaseError):
+                cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
 
 
 def _sort_key(match, window):
@@ -167,7 +176,7 @@ def retrieve(matching_queryset, match, filters, window):
     )
     matching_sql, matching_params = queryset.query.sql_with_params()
     sql, params = statement(matching_sql, matching_params, filters, window)
-    with _index_scans(), connection.cursor() as cursor:
+    with index_scans(), connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     result = Retrieved(combinations=[], pool=[], rest=[])
