@@ -20,14 +20,11 @@ with the library (docs/open-data.md).
 
 import argparse
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-PYTHON = sys.executable
+from bench.scratch import run_python, scratch_environment
+
 WORK = Path("/tmp/library-export-bench")  # one folder per database: sqlite/, postgres-<name>/
 DATABASE = "library_export_bench"
 # The exporting process's peak resident memory, whatever the number of items.
@@ -40,23 +37,13 @@ def work_folder(postgres, database):
 
 def environment(postgres, database):
     work = work_folder(postgres, database)
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="config.settings.test",
-        PYTHONPATH=f"{ROOT}:{ROOT / 'site'}",
-        VAR_DIR=str(work),
-        MEDIA_ROOT=str(work / "media"),
+    return scratch_environment(
+        work, postgres=postgres, database=database, settings="config.settings.test"
     )
-    env.pop("ELASTICSEARCH_URL", None)
-    if postgres:
-        env["DATABASE_URL"] = f"{postgres.rstrip('/')}/{database}"
-    else:
-        env["DATABASE_URL"] = f"sqlite:///{work / 'db.sqlite3'}"
-    return env
 
 
 def call(args, env, **kwargs):
-    return subprocess.run([PYTHON, *args], cwd=ROOT, env=env, check=True, **kwargs)
+    return run_python(args, env, **kwargs)
 
 
 def build(env, postgres, database, items):

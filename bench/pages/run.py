@@ -42,6 +42,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bench.scratch import run_python, scratch_environment
+
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 WORK = Path("/tmp/pages-bench")
@@ -69,25 +71,19 @@ COMPARABLE = [  # (our page kind, language, the reference's page)
 
 def environment(db, size, postgres, redis, tree):
     folder = WORK / f"{db}-{size}"
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="config.settings.dev",
-        PYTHONPATH=f"{tree}:{tree / 'site'}:{ROOT}",
-        VAR_DIR=str(folder),
-        MEDIA_ROOT=str(folder / "media"),
+    env = scratch_environment(
+        folder,
+        postgres=postgres if db != "sqlite" else None,
+        database=f"pages_bench_{size}",
+        tree=tree,
         CACHE_URL=redis,
         CACHE_KEY_PREFIX=f"pages-bench-{db}-{size}",
     )
-    env.pop("ELASTICSEARCH_URL", None)
-    if db == "sqlite":
-        env["DATABASE_URL"] = f"sqlite:///{folder / 'db.sqlite3'}"
-    else:
-        env["DATABASE_URL"] = f"{postgres.rstrip('/')}/pages_bench_{size}"
     return env, folder
 
 
 def call(args, env, cwd):
-    subprocess.run([PYTHON, *args], cwd=cwd, env=env, check=True)
+    run_python(args, env, cwd=cwd)
 
 
 def build(db, size, postgres, redis, tree):

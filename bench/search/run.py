@@ -21,11 +21,12 @@ pages, and 60,000 for "cooperativa" over all languages).
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from bench.scratch import run_python, scratch_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
@@ -36,24 +37,14 @@ RELEVANCE_RUNS = ["sqlite:0", "sqlite:5000", "postgres:0", "postgres:5000"]
 
 
 def environment(db, size, postgres):
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="config.settings.dev",
-        PYTHONPATH=f"{ROOT}:{ROOT / 'site'}",
-    )
     folder = WORK / f"{db}-{size}"
-    env["VAR_DIR"] = str(folder)
-    env["MEDIA_ROOT"] = str(folder / "media")
-    env.pop("ELASTICSEARCH_URL", None)
-    if db == "sqlite":
-        env["DATABASE_URL"] = f"sqlite:///{folder / 'db.sqlite3'}"
-    else:
-        env["DATABASE_URL"] = f"{postgres.rstrip('/')}/search_bench_{size}"
-    return env, folder
+    database = f"search_bench_{size}"
+    postgres = postgres if db != "sqlite" else None
+    return scratch_environment(folder, postgres=postgres, database=database), folder
 
 
 def call(args, env):
-    subprocess.run([PYTHON, *args], cwd=ROOT, env=env, check=True)
+    run_python(args, env)
 
 
 def build(db, size, postgres, seed):
