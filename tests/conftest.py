@@ -9,6 +9,8 @@ transaction that is rolled back, so tests may change anything.
 import pytest
 
 from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
 from django.test.utils import override_settings
 
@@ -84,13 +86,19 @@ def home_pages(db):
 @pytest.fixture(autouse=True)
 def _no_answers_from_an_earlier_test():
     """Each test's transaction is rolled back, never committed: answers kept per process
-    (``operations.public_snapshot``) and announcements pending from an earlier test
-    would describe content that no longer exists."""
+    (``operations.public_snapshot``, the in-memory cache), and announcements pending from
+    an earlier test would describe content that no longer exists. On SQLite a rolled-back
+    row's id is given again, so an image's cached renditions would answer for another."""
     from operations.public_snapshot import forget
     from publishing.events import discard_pending
 
-    forget()
-    discard_pending()
+    def start_afresh():
+        forget()
+        discard_pending()
+        for cache in caches.all(initialized_only=True):
+            if isinstance(cache, LocMemCache):  # this process's own; never a shared server
+                cache.clear()
+
+    start_afresh()
     yield
-    forget()
-    discard_pending()
+    start_afresh()
