@@ -42,6 +42,7 @@ def test_language_switcher_links_to_the_translation_of_the_current_page(client):
     assert 'href="/es/quienes-somos/"' in switcher
     assert 'href="/en/about-the-network/"' in switcher
     assert 'aria-current="true">Català' in switcher
+    assert "language-switcher__note" not in switcher  # each link is the page itself
 
 
 def test_language_switcher_falls_back_to_the_home_page_without_a_translation(client, home_pages):
@@ -53,6 +54,10 @@ def test_language_switcher_falls_back_to_the_home_page_without_a_translation(cli
     html = client.get("/ca/nomes-en-catala/").content.decode()
     switcher = html.split('class="language-switcher"')[1].split("</nav>")[0]
     assert 'href="/es/"' in switcher and 'href="/en/"' in switcher
+    # Each fallback says where it leads, in its own language; the current page's link does not.
+    assert 'Español <span class="language-switcher__note">(página de inicio)</span>' in switcher
+    assert 'English <span class="language-switcher__note">(home page)</span>' in switcher
+    assert switcher.count("language-switcher__note") == 2
     assert 'hreflang="es" href' not in html.split("</head>")[0]
 
 
