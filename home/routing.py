@@ -17,7 +17,27 @@ from wagtail.models import Page
 
 
 def route_in_one_query(root, request, path_components):
-    """What ``root.route(request, path_components)`` answers, with one query for the path."""
+    """What ``root.route(request, path_components)`` answers, with one query for the path
+    (none while the public view is unchanged: ``public_snapshot`` keeps what it found)."""
+    from operations.public_snapshot import once_per_public_change
+
+    found = once_per_public_change(
+        ("route", root.pk, tuple(path_components)),
+        lambda: _routed_page(root, path_components),
+        per_item=True,
+    )
+    if found is None:
+        return None
+    specific = found["page"]
+    # Its ancestors below the tree's root are known now: breadcrumbs need no query.
+    specific.routed_ancestors = found["ancestors"]
+    specific._cached_parent_obj = specific.routed_ancestors[-1]
+    return specific.route(request, found["remaining"])
+
+
+def _routed_page(root, path_components):
+    """The specific page that routes the path, its ancestors from ``root`` and the rest of
+    the path it routes, or None when no page under ``root`` starts the path."""
     prefixes = [
         root.url_path + "".join(f"{component}/" for component in path_components[:length])
         for length in range(1, len(path_components) + 1)
@@ -30,16 +50,15 @@ def route_in_one_query(root, request, path_components):
         if page.depth != root.depth + len(chain) + 1:
             break
         chain.append(page)
-    if not chain:
-        return None
     for position, page in enumerate(chain):
         remaining = path_components[page.depth - root.depth :]
         if page is chain[-1] or _has_subpage_url(page, remaining):
-            specific = page.specific
-            # Its ancestors below the tree's root are known now: breadcrumbs need no query.
-            specific.routed_ancestors = [root, *chain[:position]]
-            specific._cached_parent_obj = specific.routed_ancestors[-1]
-            return specific.route(request, remaining)
+            return {
+                "page": page.specific,
+                "ancestors": [root, *chain[:position]],
+                "remaining": list(remaining),
+            }
+    return None
 
 
 def _has_subpage_url(page, path_components):

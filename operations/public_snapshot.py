@@ -23,6 +23,11 @@ until one of these happens:
 Outside a reading request (commands, tasks, forms) every call computes afresh.
 Callers get a shallow copy of the model instances they are handed, so that one
 request's attributes never reach the next.
+
+Answers about one page or one address (``per_item=True``: the page a path
+routes to, a page's related pages) are as many as the site has pages, and a
+crawler asks for all of them, made-up addresses too: at most ``MAX_ITEMS`` of
+them are kept, and the others are computed afresh until the view changes.
 """
 
 import copy
@@ -36,10 +41,12 @@ from django.utils import timezone
 from operations.request_memo import in_request, once_per_request
 
 MAX_AGE = 300  # seconds
+MAX_ITEMS = 2000  # answers about one page or one address (``per_item``)
 
 _lock = threading.Lock()
 _answers = {}
 _stamp = {"generation": None, "until": 0.0}
+_ITEMS = object()  # the key under which ``_answers`` counts its per-item answers
 
 
 def forget():
@@ -91,8 +98,9 @@ def _fresh(value):
     return value
 
 
-def once_per_public_change(key, compute):
-    """``compute()``, or its answer kept since the public view last changed (see above)."""
+def once_per_public_change(key, compute, *, per_item=False):
+    """``compute()``, or its answer kept since the public view last changed (see above);
+    ``per_item``: one of many answers about single pages or addresses (bounded)."""
     from publishing.events import has_pending_changes
 
     if not in_request() or has_pending_changes():
@@ -100,9 +108,16 @@ def once_per_public_change(key, compute):
 
     def kept():
         answers = _current_answers()
-        if key not in answers:
-            answers[key] = compute()
-        return answers[key]
+        if key in answers:
+            return answers[key]
+        answer = compute()
+        with _lock:
+            if per_item:
+                if answers.get(_ITEMS, 0) >= MAX_ITEMS:
+                    return answer
+                answers[_ITEMS] = answers.get(_ITEMS, 0) + 1
+            answers[key] = answer
+        return answer
 
     return once_per_request(("public_snapshot", key), lambda: _fresh(kept()))
 
