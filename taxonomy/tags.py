@@ -46,12 +46,27 @@ def tag_names(page):
     items = page.tagged_items.all()
     prefetched = "tagged_items" in getattr(page, "_prefetched_objects_cache", {})
     if isinstance(items, QuerySet) and not prefetched:  # the live page's: from the database
-        items = _named_tagged_items(items.model).filter(content_object_id=page.pk)
+        return _live_page_tag_names(items.model, page.pk)
     names = [getattr(item, "display_name", None) for item in items]
     if None in names:  # in memory (a preview): not fetched with their names
         by_pk = display_names([item.tag for item in items], page.locale.language_code)
         names = [by_pk[item.tag_id] for item in items]
     return sorted(names, key=str.casefold)
+
+
+def _live_page_tag_names(through_model, page_pk):
+    """A live page's tag names as the database holds them, read once per public change."""
+    from operations.public_snapshot import once_per_public_change
+
+    def compute():
+        items = _named_tagged_items(through_model).filter(content_object_id=page_pk)
+        return sorted((item.display_name for item in items), key=str.casefold)
+
+    return list(
+        once_per_public_change(
+            ("taxonomy:tag_names", through_model._meta.label, page_pk), compute, per_item=True
+        )
+    )
 
 
 def display_names(tags, language=None):

@@ -22,6 +22,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from operations.public_snapshot import once_per_public_change
 from publishing.search_contract import SearchContract, SearchFacts
 from publishing.visibility import (
     RestrictionsFromVisibility,
@@ -233,22 +234,32 @@ class KnowledgePage(SearchContract, RestrictionsFromVisibility, Page):
 
     def related_items(self, limit=4):
         """Other live knowledge pages in this language that share the most topics with this one."""
-        keys = [topic.translation_key for topic in self.topics.all()]
+        keys = sorted(topic.translation_key for topic in self.topics.all())
         if not keys:
             return []
-        return list(
-            current_items(self.locale_id)
-            .filter(topics__translation_key__in=keys)
-            .exclude(translation_key=self.translation_key)
-            .annotate(
-                shared_topics=Count(
-                    "topics", filter=Q(topics__translation_key__in=keys), distinct=True
-                )
-            )
-            .order_by(
-                "-shared_topics", models.F("publication_date").desc(nulls_last=True), "title"
-            )[:limit]
+        return once_per_public_change(
+            ("knowledge:related", self.locale_id, self.translation_key, tuple(keys), limit),
+            lambda: _related_items(self.locale_id, self.translation_key, keys, limit),
+            per_item=True,
         )
+
+
+def _related_items(locale_id, translation_key, topic_keys, limit):
+    """The pages of ``current_items`` sharing the most of ``topic_keys``, but the one
+    translation ``translation_key`` names."""
+    return list(
+        current_items(locale_id)
+        .filter(topics__translation_key__in=topic_keys)
+        .exclude(translation_key=translation_key)
+        .annotate(
+            shared_topics=Count(
+                "topics", filter=Q(topics__translation_key__in=topic_keys), distinct=True
+            )
+        )
+        .order_by("-shared_topics", models.F("publication_date").desc(nulls_last=True), "title")[
+            :limit
+        ]
+    )
 
 
 def current_items(locale_id):

@@ -23,6 +23,7 @@ from wagtail.search import index
 from members import guard
 from members.forms import ExpectedHiringFormSet, NeedsQuestionnaireForm
 from operations.form_limits import form_too_large
+from operations.public_snapshot import once_per_public_change
 from publishing.search_contract import SearchContract
 from publishing.visibility import RestrictionsFromVisibility, public_pages
 
@@ -65,14 +66,23 @@ class MemberDirectoryPage(SearchContract, RestrictionsFromVisibility, Page):
         if county not in COUNTY_NAMES:
             county = ""
         context["selected_county"] = county
-        context["entries"] = self.directory_entries(county)
-        context["counties"] = sorted(
-            set(Member.objects.published().values_list("county", flat=True))
-        )
-        context["questionnaire"] = (
-            NeedsQuestionnairePage.objects.live().public().filter(locale=self.locale).first()
+        context.update(
+            once_per_public_change(
+                ("members:directory", self.locale_id, county),
+                lambda: self._directory(county),
+            )
         )
         return context
+
+    def _directory(self, county):
+        """What the directory shows for ``county`` (or all), read once per public change."""
+        return {
+            "entries": self.directory_entries(county),
+            "counties": sorted(set(Member.objects.published().values_list("county", flat=True))),
+            "questionnaire": (
+                NeedsQuestionnairePage.objects.live().public().filter(locale=self.locale).first()
+            ),
+        }
 
     def directory_entries(self, county=""):
         members = Member.objects.published().prefetch_related("working_groups").order_by("name")

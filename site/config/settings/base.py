@@ -222,6 +222,8 @@ PUBLIC_DATA_MODELS = [
     "home.NetworkSettings",
     "home.NetworkDetails",
     "taxonomy.Topic",
+    "taxonomy.TagTranslation",
+    "taggit.Tag",
     "members.Member",
     "wagtailcore.Site",
     "wagtailcore.Locale",
