@@ -9,10 +9,12 @@ its children), and the last page found routes what is left (Wagtail's child
 lookup and its 404).
 """
 
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.http.request import split_domain_port
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
 
@@ -54,11 +56,25 @@ def _routed_page(root, path_components):
         remaining = path_components[page.depth - root.depth :]
         if page is chain[-1] or _has_subpage_url(page, remaining):
             return {
-                "page": page.specific,
+                "page": _with_images(page.specific),
                 "ancestors": [root, *chain[:position]],
                 "remaining": list(remaining),
             }
     return None
+
+
+def _with_images(page):
+    """``page`` with its own images and their renditions fetched: kept with the route, the
+    page's picture needs neither a query nor a look in the shared cache."""
+    image_model = get_image_model()
+    names = [
+        field.name
+        for field in type(page)._meta.concrete_fields
+        if field.is_relation and field.related_model is image_model
+    ]
+    if names:
+        prefetch_related_objects([page], *(f"{name}__renditions" for name in names))
+    return page
 
 
 def _has_subpage_url(page, path_components):
