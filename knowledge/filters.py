@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
+from listing.widgets import FacetSelect
+from operations.public_snapshot import once_per_public_change
 from publishing.visibility import public_pages
 from taxonomy.models import Topic
 
@@ -26,29 +28,59 @@ SORT_ORDERS = {
 }
 
 
+def _choices(locale, items):
+    """The facets' choices for the library of ``locale`` (``items``: its ``current_items``)."""
+    return {
+        "topics": {
+            topic.slug: topic for topic in Topic.objects.filter(locale=locale).order_by("name")
+        },
+        "groups": {
+            group.slug: group
+            for group in public_pages(
+                Page.objects.filter(locale=locale, **WORKING_GROUP_CONTENT_TYPE)
+            )
+            .order_by("title")
+            .only("slug", "title", "translation_key")
+        },
+        "years": [
+            (str(date.year), str(date.year))
+            for date in items.dates("publication_date", "year", order="DESC")
+        ],
+    }
+
+
 class LibraryFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=KnowledgeKind.choices, empty_label=_("All kinds")
+        widget=FacetSelect,
+        label=_("Kind"),
+        choices=KnowledgeKind.choices,
+        empty_label=_("All kinds"),
     )
     topic = django_filters.ChoiceFilter(
-        label=_("Topic"), method="filter_topic", empty_label=_("All topics")
+        widget=FacetSelect, label=_("Topic"), method="filter_topic", empty_label=_("All topics")
     )
     group = django_filters.ChoiceFilter(
-        label=_("Working group"), method="filter_group", empty_label=_("All working groups")
+        widget=FacetSelect,
+        label=_("Working group"),
+        method="filter_group",
+        empty_label=_("All working groups"),
     )
     year = django_filters.ChoiceFilter(
+        widget=FacetSelect,
         label=_("Year"),
         field_name="publication_date",
         lookup_expr="year",
         empty_label=_("All years"),
     )
     language = django_filters.ChoiceFilter(
+        widget=FacetSelect,
         label=_("Language of the files"),
         choices=settings.LANGUAGES,
         method="filter_language",
         empty_label=_("Any language"),
     )
     sort = django_filters.ChoiceFilter(
+        widget=FacetSelect,
         label=_("Sort by"),
         choices=[
             ("newest", _("Newest first")),
@@ -65,25 +97,18 @@ class LibraryFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, locale, **kwargs):
         super().__init__(data, *args, **kwargs)
-        self.topics_by_slug = {
-            topic.slug: topic for topic in Topic.objects.filter(locale=locale).order_by("name")
-        }
-        self.groups_by_slug = {
-            group.slug: group
-            for group in public_pages(
-                Page.objects.filter(locale=locale, **WORKING_GROUP_CONTENT_TYPE)
-            )
-            .order_by("title")
-            .only("slug", "title", "translation_key")
-        }
-        years = self.queryset.dates("publication_date", "year", order="DESC")
+        choices = once_per_public_change(
+            ("knowledge:library-choices", locale.pk), lambda: _choices(locale, self.queryset)
+        )
+        self.topics_by_slug = choices["topics"]
+        self.groups_by_slug = choices["groups"]
         self.filters["topic"].extra["choices"] = [
             (slug, t.name) for slug, t in self.topics_by_slug.items()
         ]
         self.filters["group"].extra["choices"] = [
             (slug, g.title) for slug, g in self.groups_by_slug.items()
         ]
-        self.filters["year"].extra["choices"] = [(str(date.year), str(date.year)) for date in years]
+        self.filters["year"].extra["choices"] = choices["years"]
         self.form.fields["sort"].initial = "newest"
 
     def filter_topic(self, queryset, name, value):

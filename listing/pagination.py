@@ -9,9 +9,16 @@ a number gives the first page and one past the end the last, as Django's
 
 ``page_of_count`` is the same for a listing that fetches only the shown page's
 rows itself (the search): it needs only how many there are.
+
+``paginate_kept`` is ``paginate`` for a public listing whose rows only a
+publish can change: its count and each page's rows are read once per public
+change (``operations.public_snapshot``), under a key naming the listing and its
+filters.
 """
 
 from django.core.paginator import Paginator
+
+from operations.public_snapshot import once_per_public_change
 
 
 def _page(paginator, number):
@@ -25,6 +32,19 @@ def _page(paginator, number):
 def paginate(request, items, per_page):
     """The requested page of ``items``, with ``page_numbers`` for the template."""
     return _page(Paginator(items, per_page), request.GET.get("page"))
+
+
+def paginate_kept(request, key, items, per_page):
+    """``paginate(request, items, per_page)`` for the public listing ``key`` names (a tuple:
+    the listing and its filters' values): its count and rows kept per public change."""
+    count = once_per_public_change(("listing:count", *key), items.count, per_item=True)
+    page = page_of_count(count, request.GET.get("page"), per_page)
+    page.object_list = once_per_public_change(
+        ("listing:rows", *key, page.number),
+        lambda: list(items[page.start_index() - 1 : page.end_index()]) if count else [],
+        per_item=True,
+    )
+    return page
 
 
 def page_of_count(count, number, per_page):

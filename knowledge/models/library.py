@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.models import NetworkSettings
-from listing.pagination import paginate
+from listing.pagination import paginate_kept
 from listing.query_text import printable_query
 from publishing.search_contract import SearchContract
 from publishing.visibility import RestrictionsFromVisibility
@@ -57,7 +57,12 @@ class LibraryPage(SearchContract, RestrictionsFromVisibility, RoutablePageMixin,
         items = filterset.qs.select_related("locale").annotate(
             group_key=F("working_group__translation_key")
         )
-        page_of_items = paginate(request, items, self.items_per_page)
+        chosen = tuple(
+            sorted((name, str(value)) for name, value in filterset.form.cleaned_data.items())
+        )
+        page_of_items = paginate_kept(
+            request, ("knowledge:library", self.pk, chosen), items, self.items_per_page
+        )
         groups = {group.translation_key: group for group in filterset.groups_by_slug.values()}
         context.update(
             filterset=filterset,

@@ -22,7 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from contentblocks.blocks import BodyBlock
-from listing.pagination import paginate
+from listing.pagination import paginate_kept
 from news.choices import NewsCategory
 from news.filters import NewsFilter
 from news.group_scope import GroupItemPage, GroupItemPageForm
@@ -67,9 +67,12 @@ class NewsIndexPage(SearchContract, RestrictionsFromVisibility, Page):
         filterset = NewsFilter(request.GET, queryset=self.news_items())
         if not filterset.is_valid():
             raise Http404(_("There is no such news category."))
-        context["news_page"] = paginate(request, filterset.qs, NEWS_PER_PAGE)
+        category = filterset.form.cleaned_data.get("category") or ""
+        context["news_page"] = paginate_kept(
+            request, ("news:index", self.pk, category), filterset.qs, NEWS_PER_PAGE
+        )
         context["categories"] = NewsCategory.choices
-        context["current_category"] = filterset.form.cleaned_data.get("category") or ""
+        context["current_category"] = category
         return context
 
 
