@@ -15,6 +15,7 @@ translation key, so the chain holds in every language.
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -267,7 +268,9 @@ class GuideChapterPage(SearchContract, RestrictionsFromVisibility, Page):
     def guide(self):
         """The published guide (kept until the public view changes)."""
         parent = self.get_parent()
-        return once_per_public_change(("knowledge:guide", parent.pk), lambda: parent.specific)
+        return once_per_public_change(
+            ("knowledge:guide", parent.pk), lambda: _with_topics(parent.specific)
+        )
 
     @property
     def content_date(self):
@@ -294,3 +297,10 @@ class GuideChapterPage(SearchContract, RestrictionsFromVisibility, Page):
                 chapters[position + 1] if position + 1 < len(chapters) else None
             )
         return context
+
+
+def _with_topics(guide):
+    """The guide with its topics fetched: its related pages, shown on every chapter, are
+    looked up by them."""
+    prefetch_related_objects([guide], "topics")
+    return guide
