@@ -56,24 +56,24 @@ def _routed_page(root, path_components):
         remaining = path_components[page.depth - root.depth :]
         if page is chain[-1] or _has_subpage_url(page, remaining):
             return {
-                "page": _with_images(page.specific),
+                "page": _ready_to_serve(page.specific),
                 "ancestors": [root, *chain[:position]],
                 "remaining": list(remaining),
             }
     return None
 
 
-def _with_images(page):
-    """``page`` with its own images and their renditions fetched: kept with the route, the
-    page's picture needs neither a query nor a look in the shared cache."""
+def _ready_to_serve(page):
+    """``page`` with the relations serving it reads fetched: its locale, its own images and
+    their renditions. Kept with the route, they need neither a query nor a look in the
+    shared cache (a news item's picture)."""
     image_model = get_image_model()
-    names = [
-        field.name
+    images = [
+        f"{field.name}__renditions"
         for field in type(page)._meta.concrete_fields
         if field.is_relation and field.related_model is image_model
     ]
-    if names:
-        prefetch_related_objects([page], *(f"{name}__renditions" for name in names))
+    prefetch_related_objects([page], "locale", *images)
     return page
 
 

@@ -18,7 +18,7 @@ from operations.public_snapshot import once_per_public_change
 from publishing.visibility import public_pages
 from taxonomy.models import Topic
 
-from .models.base import KnowledgeAttachment, KnowledgeKind, KnowledgePage
+from .models.base import KnowledgeAttachment, KnowledgeKind, KnowledgePage, current_items
 from .working_groups import WORKING_GROUP_CONTENT_TYPE
 
 SORT_ORDERS = {
@@ -28,8 +28,8 @@ SORT_ORDERS = {
 }
 
 
-def _choices(locale, items):
-    """The facets' choices for the library of ``locale`` (``items``: its ``current_items``)."""
+def _choices(locale):
+    """The facets' choices: the topics, working groups and years of the library of ``locale``."""
     return {
         "topics": {
             topic.slug: topic for topic in Topic.objects.filter(locale=locale).order_by("name")
@@ -44,7 +44,7 @@ def _choices(locale, items):
         },
         "years": [
             (str(date.year), str(date.year))
-            for date in items.dates("publication_date", "year", order="DESC")
+            for date in current_items(locale.pk).dates("publication_date", "year", order="DESC")
         ],
     }
 
@@ -98,7 +98,7 @@ class LibraryFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, locale, **kwargs):
         super().__init__(data, *args, **kwargs)
         choices = once_per_public_change(
-            ("knowledge:library-choices", locale.pk), lambda: _choices(locale, self.queryset)
+            ("knowledge:library-choices", locale.pk), lambda: _choices(locale)
         )
         self.topics_by_slug = choices["topics"]
         self.groups_by_slug = choices["groups"]

@@ -35,13 +35,14 @@ def paginate(request, items, per_page):
 
 
 def paginate_kept(request, key, items, per_page):
-    """``paginate(request, items, per_page)`` for the public listing ``key`` names (a tuple:
-    the listing and its filters' values): its count and rows kept per public change."""
-    count = once_per_public_change(("listing:count", *key), items.count, per_item=True)
+    """``paginate(request, items(), per_page)`` for the public listing ``key`` names (a tuple:
+    the listing and its filters' values): its count and rows kept per public change.
+    ``items`` returns the listing's queryset: it is built only when an answer is not kept."""
+    count = once_per_public_change(("listing:count", *key), lambda: items().count(), per_item=True)
     page = page_of_count(count, request.GET.get("page"), per_page)
     page.object_list = once_per_public_change(
         ("listing:rows", *key, page.number),
-        lambda: list(items[page.start_index() - 1 : page.end_index()]) if count else [],
+        lambda: list(items()[page.start_index() - 1 : page.end_index()]) if count else [],
         per_item=True,
     )
     return page

@@ -53,10 +53,17 @@ class LibraryPage(SearchContract, RestrictionsFromVisibility, RoutablePageMixin,
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filterset = self.filterset(request)
-        items = filterset.qs.select_related("locale").annotate(
-            group_key=F("working_group__translation_key")
-        )
+        # The facets alone: the items they filter are read only when no answer is kept.
+        filterset = LibraryFilter(printable_query(request.GET), locale=self.locale)
+        filterset.is_valid()
+
+        def items():
+            return (
+                filterset.filter_queryset(current_items(self.locale_id))
+                .select_related("locale")
+                .annotate(group_key=F("working_group__translation_key"))
+            )
+
         chosen = tuple(
             sorted((name, str(value)) for name, value in filterset.form.cleaned_data.items())
         )

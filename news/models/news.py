@@ -69,7 +69,7 @@ class NewsIndexPage(SearchContract, RestrictionsFromVisibility, Page):
             raise Http404(_("There is no such news category."))
         category = filterset.form.cleaned_data.get("category") or ""
         context["news_page"] = paginate_kept(
-            request, ("news:index", self.pk, category), filterset.qs, NEWS_PER_PAGE
+            request, ("news:index", self.pk, category), lambda: filterset.qs, NEWS_PER_PAGE
         )
         context["categories"] = NewsCategory.choices
         context["current_category"] = category
