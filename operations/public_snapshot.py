@@ -30,11 +30,10 @@ crawler asks for all of them, made-up addresses too: at most ``MAX_ITEMS`` of
 them are kept, and the others are computed afresh until the view changes.
 """
 
-import copy
 import threading
 import time
 
-from django.db.models import Min, Q
+from django.db.models import Min, Model, Q
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
@@ -93,9 +92,21 @@ def _fresh(value):
         return [_fresh(item) for item in value]
     if isinstance(value, dict):
         return {key: _fresh(item) for key, item in value.items()}
-    if hasattr(value, "_meta") and hasattr(value, "_state"):
-        return copy.copy(value)
+    if isinstance(value, Model):
+        return _copy_instance(value)
     return value
+
+
+def _copy_instance(instance):
+    """``copy.copy(instance)`` without the pickling protocol Django's models go through
+    (a tenth of a cheap page's time): the same shallow copy, with its own state and
+    cache of related objects."""
+    clone = instance.__class__.__new__(instance.__class__)
+    clone.__dict__ = instance.__dict__.copy()
+    state = instance._state
+    clone._state = object.__new__(type(state))
+    clone._state.__dict__ = {**state.__dict__, "fields_cache": state.fields_cache.copy()}
+    return clone
 
 
 def once_per_public_change(key, compute, *, per_item=False):

@@ -114,3 +114,16 @@ def test_made_up_host_names_share_one_answer_instead_of_one_each(client):
     for number in range(20):
         assert client.get("/en/", HTTP_HOST=f"made-up-{number}.example").status_code == 200
     assert len(public_snapshot._answers) <= kept + 1, "one answer for every unknown host"
+
+
+def test_answers_about_single_addresses_are_bounded(client, monkeypatch):
+    from operations import public_snapshot
+
+    monkeypatch.setattr(public_snapshot, "MAX_ITEMS", 3)
+    assert client.get("/en/about-the-network/").status_code == 200
+    for number in range(10):
+        assert client.get(f"/en/made-up-{number}/").status_code == 404
+    assert public_snapshot._answers[public_snapshot._ITEMS] == 3
+    # Beyond the bound, answers are computed afresh, and still right.
+    assert client.get("/en/working-groups/").status_code == 200
+    assert client.get("/en/made-up-0/").status_code == 404

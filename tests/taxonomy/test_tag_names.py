@@ -101,3 +101,15 @@ def test_the_secretariat_edits_tag_translations_and_no_one_else(client):
     client.force_login(get_user_model().objects.get(username="coord-cures"))
     assert client.get("/admin/snippets/taxonomy/tagtranslation/").status_code in (302, 403)
     assert client.get(url).status_code in (302, 403)
+
+
+def test_a_renamed_tag_shows_at_once(client, django_capture_on_commit_callbacks):
+    # A page's tag names are kept until the public view changes: a new name changes it.
+    page = _tagged(NewsPage, "en")
+    assert "care" in _tag_list(client, page)
+    with django_capture_on_commit_callbacks(execute=True):
+        translation = TagTranslation.objects.get(tag__name="cures", language="en")
+        translation.name = "caring"
+        translation.save()
+    names = _tag_list(client, page)
+    assert "caring" in names and "care" not in names
