@@ -2,8 +2,9 @@
 
 It is sent once per committed transaction with the pages and documents whose
 public state or content may have changed; by then wagtail-localize has
-published translations and the reference index says what each page uses.
-Bulk loading pauses it with ``publishing.events.paused()`` and rebuilds after.
+published translations and the reference index says what each page uses. The
+refresh itself is queued (``search.tasks``). Bulk loading pauses the
+announcement with ``publishing.events.paused()`` and rebuilds after.
 """
 
 import logging
@@ -12,18 +13,18 @@ from django.db.models.signals import post_delete, post_save
 
 from publishing.events import public_content_changed
 
-from . import indexing
 from .backends import get_backend
 from .models import SearchEntry, Synonym
+from .tasks import refresh_index
 
 logger = logging.getLogger(__name__)
 
 
 def on_public_content_changed(sender, pages=(), documents=(), **kwargs):
     try:
-        indexing.refresh(pages=pages, documents=documents)
+        refresh_index.enqueue(pages=sorted(pages), documents=sorted(documents))
     except Exception:  # noqa: BLE001 — a failed index update must not break an editor's work
-        logger.exception("search: updating the index failed; run rebuild_search_index")
+        logger.exception("search: queueing the index update failed; run rebuild_search_index")
 
 
 def on_entry_delete(sender, instance, **kwargs):
