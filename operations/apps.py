@@ -19,15 +19,18 @@ class OperationsConfig(AppConfig):
             pagecache,
             public_snapshot,
             revision_loading,
+            workflow_emails,
             workflow_lookup,
         )
 
         # Before Wagtail's and modelsearch's own ``ready`` connect their receivers.
         draft_saves.install()
         revision_loading.install()
+        revision_loading.install_decision_log()
         fk_validation.install()
         workflow_lookup.install()
         known_objects.install()
+        workflow_emails.install()
 
         pagecache.connect_purge_signals()
         public_snapshot.connect()
