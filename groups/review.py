@@ -31,6 +31,17 @@ def open_step(page):
     return task_state.specific
 
 
+def is_open_step(task_state):
+    """Whether ``task_state``, read in this request with its workflow state, is its
+    page's open step (``open_step``: a page has one workflow in progress at most)."""
+    workflow_state = task_state.workflow_state
+    return (
+        workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+        and workflow_state.current_task_state_id == task_state.pk
+        and task_state.status == TaskState.STATUS_IN_PROGRESS
+    )
+
+
 def offered_decisions(task_state, page, user):
     """The names of the decisions this user may take on this step."""
     return {name for name, _label, _modal in task_state.task.specific.get_actions(page, user)}
@@ -47,7 +58,10 @@ def publication_of(obj):
 
     A workflow's objects are often instances loaded before the decision published them.
     """
-    fresh = type(obj)._default_manager.get(pk=obj.pk)
+    return _publication(type(obj)._default_manager.get(pk=obj.pk))
+
+
+def _publication(fresh):
     scheduled = getattr(fresh, "scheduled_revision", None)
     return Publication(
         live=getattr(fresh, "live", True),
@@ -62,9 +76,14 @@ def not_in_review_message(page):
 
 
 def decision_message(task_state):
-    """What the reviewer is told once their decision on ``task_state`` is recorded."""
-    task_state.refresh_from_db()
-    workflow_state = WorkflowState.objects.get(pk=task_state.workflow_state_id)
+    """What the reviewer is told once their decision on ``task_state`` is recorded,
+    or None while the step is still open. Read afresh: the decision changed them."""
+    task_state = TaskState.objects.select_related("workflow_state__current_task_state__task").get(
+        pk=task_state.pk
+    )
+    if task_state.status == TaskState.STATUS_IN_PROGRESS:
+        return None
+    workflow_state = task_state.workflow_state
     page = Page.objects.get(pk=workflow_state.object_id)
     title = page.get_admin_display_title()
     if task_state.status == TaskState.STATUS_REJECTED:
@@ -77,7 +96,7 @@ def decision_message(task_state):
             "title": title,
             "task": next_step.task.name,
         }
-    publication = publication_of(page)
+    publication = _publication(page)  # ``page`` was just read
     if publication.scheduled_at is not None:
         go_live_at = timezone.localtime(publication.scheduled_at)
         return _("“%(title)s” has been approved; it will be published on %(date)s.") % {

@@ -11,13 +11,13 @@ and lists the oldest request first: whoever waited longest is answered first.
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.models import Page, TaskState
 
-from .review import decision_message, not_in_review_message, open_step
+from .review import decision_message, is_open_step, not_in_review_message
 
 REVIEW_ACTION_URL_NAME = "groups_review_action"
 
@@ -42,14 +42,15 @@ class ReviewActionView(WorkflowActionView):
     submit_url_name = REVIEW_ACTION_URL_NAME
 
     def get_task_state(self):
-        task_state = super().get_task_state()
+        task_state = get_object_or_404(
+            TaskState.objects.select_related("workflow_state", "task"), id=self.task_state_id
+        ).specific
         if task_state.workflow_state.object_id != str(self.object.pk):
             raise Http404("That review step belongs to another page.")
         return task_state
 
     def dispatch(self, request, *args, **kwargs):
-        step = open_step(self.object)
-        if step is None or step.pk != self.task_state.pk:
+        if not is_open_step(self.task_state):
             return self.not_in_review(request)
         return super().dispatch(request, *args, **kwargs)
 
@@ -60,9 +61,9 @@ class ReviewActionView(WorkflowActionView):
             if step.status != TaskState.STATUS_IN_PROGRESS:
                 return self.not_in_review(request)
             response = super().post(request, *args, **kwargs)
-        self.task_state.refresh_from_db()
-        if self.task_state.status != TaskState.STATUS_IN_PROGRESS:
-            messages.success(request, decision_message(self.task_state))
+        message = decision_message(self.task_state)
+        if message is not None:
+            messages.success(request, message)
         return response
 
     def not_in_review(self, request):

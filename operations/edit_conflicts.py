@@ -107,15 +107,13 @@ def warn_of_a_save_in_between(request, page):
     if not _is_form_post_to_the_edit_view(request):
         return None
     loaded = request.POST.get("loaded_revision_id", "")
-    latest = _latest_revision(page)
-    if latest is None or str(latest.pk) == loaded or not loaded:
+    if not loaded:
         return None
-    previous = (
-        Revision.page_revisions.filter(object_id=str(page.pk), created_at__lte=latest.created_at)
-        .exclude(pk=latest.pk)
-        .order_by("-created_at", "-pk")
-        .first()
-    )
+    # The save just made is the newest revision; the one before it, in the same query.
+    newest = Revision.page_revisions.filter(object_id=str(page.pk)).order_by("-created_at", "-pk")
+    latest, previous = [*newest[:2], None, None][:2]
+    if latest is None or str(latest.pk) == loaded:
+        return None
     if previous is not None and str(previous.pk) != loaded:
         messages.warning(
             request,

@@ -16,6 +16,13 @@ field blanked; ``SET_NULL``: blanked; ``DO_NOTHING``: kept). The objects read
 are left in the rows' relation caches, so a row's ``tag`` or ``document`` is
 not read a second time (nor by its chooser: ``operations.known_objects``).
 Loading without ``check_fks`` is untouched.
+
+A review decision is not a reason to rebuild the page at all: Wagtail's
+``TaskState.log_state_change_action`` turned the revision into a whole page
+(a dozen queries, before *Approve* built it again to publish it) only to name
+it in the log entry. ``install()`` logs the same entry from the page's row with
+the revision's own name (``Revision.object_str``, ``str()`` of that very page
+when the revision was saved).
 """
 
 from collections import defaultdict
@@ -26,6 +33,9 @@ from modelcluster.models import ClusterableModel, get_all_child_relations
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import ForeignObjectRel
+
+from wagtail.log_actions import log
+from wagtail.models import TaskState
 
 from . import known_objects
 
@@ -152,3 +162,41 @@ def install():
 
     from_serializable_data.checks_references_in_bulk = True
     ClusterableModel.from_serializable_data = classmethod(from_serializable_data)
+
+
+def log_state_change_action(self, user, action):
+    """Wagtail's entry for a review decision (same action, title and data), without
+    rebuilding the revision's page."""
+    revision = self.revision
+    if revision is None or not revision.object_str:
+        return _original_log_state_change_action(self, user, action)
+    next_task = self.workflow_state.get_next_task()
+    workflow = self.workflow_state.workflow
+    log(
+        instance=revision.content_object,
+        action=f"wagtail.workflow.{action}",
+        user=user,
+        title=revision.object_str,
+        data={
+            "workflow": {
+                "id": workflow.id,
+                "title": workflow.name,
+                "status": self.status,
+                "task_state_id": self.id,
+                "task": {"id": self.task.id, "title": self.task.name},
+                "next": {"id": next_task.id, "title": next_task.name} if next_task else None,
+            },
+            "comment": self.get_comment(),
+        },
+        revision=revision,
+    )
+
+
+_original_log_state_change_action = TaskState.log_state_change_action
+
+
+def install_decision_log():
+    if getattr(TaskState.log_state_change_action, "logs_from_the_row", False):
+        return
+    log_state_change_action.logs_from_the_row = True
+    TaskState.log_state_change_action = log_state_change_action
