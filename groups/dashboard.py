@@ -5,21 +5,20 @@ for a news item and an event of the group (``news.group_scope``), straight to
 its add form (the dashboard, then the form: two clicks). Then drafts not
 yet submitted, items waiting for the secretariat, and items sent back for
 changes with the reviewer's comment, for every working group the person
-coordinates. Built from Wagtail's own workflow records, as they stand
+coordinates: the pages of its section and its news items and events
+(``knowledge.working_groups.pages_of_groups``). Built from Wagtail's own workflow records, as they stand
 now: an item resubmitted or approved since it was sent back is no longer
 listed as sent back.
 """
 
-from functools import reduce
-from operator import or_
-
-from django.db.models import CharField, Q
+from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.urls import reverse
 
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, WorkflowState, get_default_page_content_type
+from wagtail.models import WorkflowState, get_default_page_content_type
 
+from knowledge.working_groups import pages_of_groups
 from news.group_scope import places_for_group_items
 from publishing.translations import source_page
 
@@ -39,9 +38,6 @@ def coordinated_groups(user):
     return list(by_key.values())
 
 
-def section_pages(group_pages):
-    """Every page inside these group pages' sections, the group pages included."""
-    return Page.objects.filter(reduce(or_, (Q(path__startswith=page.path) for page in group_pages)))
 
 
 def _page_ids_as_text(pages):
@@ -54,8 +50,9 @@ def _page_ids(workflow_states):
 
 
 def group_work(group_pages):
-    """Drafts, items in review and items sent back for changes inside one group's section."""
-    section = section_pages(group_pages)
+    """Drafts, items in review and items sent back for changes among one group's pages:
+    its section's, and its news items and events (``knowledge.working_groups``)."""
+    section = pages_of_groups(group_pages)
     open_states = WorkflowState.objects.filter(
         base_content_type=get_default_page_content_type(),
         object_id__in=_page_ids_as_text(section),

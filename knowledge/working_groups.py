@@ -10,7 +10,12 @@ wins, and ``KnowledgePage.save`` copies it into the field.
 import: ``groups`` imports ``knowledge``, not the reverse.
 """
 
-from wagtail.models import Page
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+
+from wagtail.models import Page, get_page_models
 
 WORKING_GROUP_MODEL = "groups.WorkingGroupPage"
 WORKING_GROUP_CONTENT_TYPE = {
@@ -51,3 +56,28 @@ def working_group_ids(pages):
     return {
         page.pk: getattr(page, "working_group_id", None) or sections.get(page.pk) for page in pages
     }
+
+
+def _models_naming_their_group():
+    """Page types outside the sections that name their group in a field (``group_field``:
+    news items, events), each once (the model declaring the field)."""
+    models = []
+    for model in get_page_models():
+        name = getattr(model, "group_field", None)
+        if name and model._meta.get_field(name).model is model:
+            models.append((model, name))
+    return models
+
+
+def pages_of_groups(group_pages):
+    """Every page belonging to these groups' pages (one group's translations, say), as
+    ``working_group_ids`` answers page by page: the pages of their sections, the group
+    pages included, and the pages elsewhere that name one of them."""
+    group_pages = list(group_pages)
+    if not group_pages:
+        return Page.objects.none()
+    ids = [page.pk for page in group_pages]
+    condition = reduce(or_, (Q(path__startswith=page.path) for page in group_pages))
+    for model, name in _models_naming_their_group():
+        condition |= Q(pk__in=model.objects.filter(**{f"{name}__in": ids}).values("pk"))
+    return Page.objects.filter(condition)

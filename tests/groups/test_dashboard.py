@@ -35,6 +35,25 @@ def test_a_coordinator_sees_the_group_drafts_and_items_in_review(client, users, 
     assert "Exemple: fitxa sobre la cessió d'ús per a ajuntaments" in in_review
 
 
+def test_the_group_news_items_are_listed_with_the_section_pages(client, users, sections):
+    # News items live under the news index, not in the section: they name their group.
+    sections["news_of_group_a"].add(
+        "Notícia del grup en esborrany", "noticia-esborrany", owner=users["coordinator_a"]
+    )
+    submitted = sections["news_of_group_a"].add(
+        "Notícia del grup enviada", "noticia-enviada", owner=users["coordinator_a"]
+    )
+    submit(submitted, users["coordinator_a"])
+    sections["news"].add("Notícia de ningú", "noticia-de-ningu")
+    page = dashboard(client, users["coordinator_a"])
+    drafts = page.split('class="working-group-drafts"')[1].split("</ul>")[0]
+    in_review = page.split('class="working-group-in-review"')[1].split("</ul>")[0]
+    assert "Notícia del grup en esborrany" in drafts
+    assert "Notícia del grup enviada" in in_review
+    assert "Notícia de ningú" not in page
+    assert "Notícia del grup" not in dashboard(client, users["coordinator_b"])
+
+
 def test_a_draft_says_in_a_sentence_when_it_was_saved(client, users, sections):
     # Inside brackets after the language: lower case, no stray space ("Català, ara mateix").
     sections["group_a"].add("Esborrany d'ara", "esborrany-ara", owner=users["coordinator_a"])
