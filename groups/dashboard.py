@@ -6,9 +6,9 @@ its add form (the dashboard, then the form: two clicks). Then drafts not
 yet submitted, items waiting for the secretariat, and items sent back for
 changes with the reviewer's comment, for every working group the person
 coordinates: the pages of its section and its news items and events
-(``knowledge.working_groups.pages_of_groups``). Built from Wagtail's own workflow records, as they stand
-now: an item resubmitted or approved since it was sent back is no longer
-listed as sent back.
+(``knowledge.working_groups.pages_of_groups``). Built from Wagtail's own
+workflow records, as they stand now: an item resubmitted or approved since it
+was sent back is no longer listed as sent back.
 """
 
 from django.db.models import CharField
