@@ -38,8 +38,6 @@ def coordinated_groups(user):
     return list(by_key.values())
 
 
-
-
 def _page_ids_as_text(pages):
     # Workflow states point at their object through a text ``object_id``.
     return pages.annotate(id_text=Cast("pk", CharField())).values("id_text")
