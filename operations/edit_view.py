@@ -12,7 +12,8 @@ instance, so everything asked of that instance went back to the database:
 * each translation's content type and tree path, one query each, because the
   translations were read with ``only()`` and then asked for their permissions.
 
-This view hands those answers over. A POST forgets them before its action
+This view hands those answers over, to a POST's choice of action and form
+checks too. A POST forgets them once the form is valid, before its action
 runs: saving, submitting or publishing may start or end a workflow or
 schedule a revision, and what follows must read them afresh.
 """
@@ -45,11 +46,12 @@ class PageEditView(EditView):
         self._share_what_was_read(record, page)
         return page
 
-    def post(self, request, *args, **kwargs):
-        # What dispatch read still held; the action may now change it.
+    def form_valid(self, form):
+        # What dispatch read held until now (the choice of action, the form's checks);
+        # the action may change it.
         for name in ("_current_workflow_states", "scheduled_revision"):
             self.page.__dict__.pop(name, None)
-        return super().post(request, *args, **kwargs)
+        return super().form_valid(form)
 
     def _share_what_was_read(self, record, page):
         if hasattr(record, "_current_workflow_states"):
