@@ -15,6 +15,7 @@ installations need no migration and no group is recognised by its name.
 """
 
 from functools import cache
+from types import SimpleNamespace
 
 from django.utils.translation import gettext as _
 
@@ -49,9 +50,12 @@ def may_publish_collections(user):
 
 
 def _may_publish(user):
-    root = Collection.get_first_root_node()
+    # Rights propagate down the collection tree: delete rights over a file in the root
+    # collection are delete rights over every file. Answered from the user's collection
+    # permissions, read once per request by Wagtail's policy.
+    in_the_root = SimpleNamespace(collection=Collection.get_first_root_node())
     return all(
-        _delete_policy(model).collections_user_has_permission_for(user, "delete").contains(root)
+        _delete_policy(model).user_has_permission_for_instance(user, "delete", in_the_root)
         for model in (get_document_model(), get_image_model())
     )
 
