@@ -52,6 +52,8 @@ class ReviewActionView(WorkflowActionView):
     def dispatch(self, request, *args, **kwargs):
         if not is_open_step(self.task_state):
             return self.not_in_review(request)
+        # The page's workflow in progress, just read: Wagtail's check need not ask again.
+        self.object._current_workflow_states = [self.task_state.workflow_state]
         return super().dispatch(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
