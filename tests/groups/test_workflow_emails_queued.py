@@ -8,7 +8,6 @@ people as the tests' immediate backend does inside the request.
 
 import pytest
 
-from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 
@@ -16,6 +15,7 @@ from wagtail.models import Page, WorkflowState
 
 from bench.admin.run import PRODUCTION_TASKS
 from tests.subscriptions.smtp import SMTPServer
+from tests.task_worker import run_queued_tasks
 
 from .conftest import GROUP_A, group_page, guide_form
 
@@ -56,10 +56,6 @@ def delivered(mailbox, page):
     )
 
 
-def run_the_worker():
-    call_command("db_worker", batch=True, startup_delay=False, interval=0, verbosity=0)
-
-
 def submit_new_guide(client):
     parent = group_page(GROUP_A)
     url = reverse("wagtailadmin_pages:add", args=["knowledge", "guidepage", parent.pk])
@@ -83,13 +79,13 @@ def submit_and_approve(users, login, mailbox, *, queued):
         page = submit_new_guide(login(users["coordinator_a"]))
         sent_by_the_request = delivered(mailbox, page)
         if queued:
-            run_the_worker()
+            run_queued_tasks()
         submission = delivered(mailbox, page)
         mailbox.clear()
         approve(login(users["secretariat"]), page)
         sent_by_the_request += delivered(mailbox, page)
         if queued:
-            run_the_worker()
+            run_queued_tasks()
         approval = delivered(mailbox, page)
         mailbox.clear()
     return sent_by_the_request, submission, approval

@@ -8,19 +8,15 @@ visible is decided when a search runs, and the worker then drops its entry.
 
 import pytest
 
-from django.core.management import call_command
 from django.test import override_settings
 
 from bench.admin.run import PRODUCTION_TASKS
 from search.models import SearchEntry
+from tests.task_worker import run_queued_tasks
 
 from .test_leaks import republish, titles
 
 pytestmark = pytest.mark.django_db
-
-
-def run_the_worker():
-    call_command("db_worker", batch=True, startup_delay=False, interval=0, verbosity=0)
 
 
 def test_published_words_are_found_once_the_worker_has_refreshed_the_index(
@@ -31,7 +27,7 @@ def test_published_words_are_found_once_the_worker_has_refreshed_the_index(
     with override_settings(TASKS=PRODUCTION_TASKS):
         republish(page, django_capture_on_commit_callbacks, "cuaparaula")
         assert titles(client, "cuaparaula") == [], "queued, not yet indexed"
-        run_the_worker()
+        run_queued_tasks()
     assert page.title in titles(client, "cuaparaula")
 
 
@@ -45,5 +41,5 @@ def test_an_unpublished_page_is_hidden_at_once_and_leaves_the_index_with_the_wor
             page.unpublish()
         assert titles(client, "retiradaparaula") == []
         assert SearchEntry.objects.filter(page=page).exists(), "the entry waits for the worker"
-        run_the_worker()
+        run_queued_tasks()
     assert not SearchEntry.objects.filter(page=page).exists()
