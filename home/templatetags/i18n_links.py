@@ -117,8 +117,30 @@ def get_language_links(context):
     key = ("language_links", getattr(page, "pk", None))
     memo = context.render_context
     if key not in memo:
-        memo[key] = language_links(request, page)
+        memo[key] = (
+            language_links(request, page)
+            if page is None
+            else _kept_page_language_links(request, page)
+        )
     return memo[key]
+
+
+def _kept_page_language_links(request, page):
+    """A page's language links, kept until the public view changes: they depend only on
+    its live translations, the site and the active language (not on the request's path)."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    return once_per_public_change(
+        (
+            "language_links",
+            page.translation_key,
+            getattr(site, "pk", None),
+            translation.get_language(),
+        ),
+        lambda: language_links(request, page),
+        per_item=True,
+    )
 
 
 @register.simple_tag

@@ -11,8 +11,10 @@ from taggit.models import TaggedItemBase
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -28,6 +30,7 @@ from news.filters import NewsFilter
 from news.group_scope import GroupItemPage, GroupItemPageForm
 from news.localization import localized_pages
 from news.panels import SectionInlinePanel
+from operations.public_snapshot import once_per_public_change
 from operations.request_memo import active_locale
 from publishing.search_contract import SearchContract, SearchFacts
 from publishing.visibility import RestrictionsFromVisibility, public_pages
@@ -167,8 +170,7 @@ class NewsPage(SearchContract, RestrictionsFromVisibility, GroupItemPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        topics = [row.topic for row in self.topics.select_related("topic")]
-        context["topics"] = _localized_topics(topics)
+        context["topics"] = self.localized_topics()
         context["related_group"] = (
             localized_pages([self.related_group]).get(self.related_group.translation_key)
             if self.related_group
@@ -176,6 +178,17 @@ class NewsPage(SearchContract, RestrictionsFromVisibility, GroupItemPage):
         )
         context["news_index"] = self.get_parent()
         return context
+
+    def localized_topics(self):
+        """The page's topics in the active language; a live page's kept per public change."""
+        rows = self.topics.all()
+        if not isinstance(rows, QuerySet):  # a preview's topics, in memory
+            return _localized_topics([row.topic for row in rows])
+        return once_per_public_change(
+            ("news:topics", self.pk, get_language()),
+            lambda: _localized_topics([row.topic for row in rows.select_related("topic")]),
+            per_item=True,
+        )
 
 
 def _localized_topics(topics):
