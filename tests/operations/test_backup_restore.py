@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -136,46 +137,6 @@ def _archive(path):
     return data, files, manifest
 
 
-def test_round_trip_gives_back_every_row_and_every_file(uploads, target, tmp_path):
-    source_archive = tmp_path / "source.tar.gz"
-    manifest = create_backup(source_archive)
-    rows = manifest["rows"]
-    for model in (
-        "wagtailcore.page",
-        "wagtailcore.revision",
-        "wagtail_localize.translation",
-        "documents.searchabledocument",
-        "wagtailimages.image",
-        "wagtailimages.rendition",
-    ):
-        assert rows.get(model, 0) > 0, model
-    assert Page.objects.filter(depth__gt=1).values("locale").distinct().count() == 3
-
-    target.manage("restore", "--no-input", str(source_archive))
-    restored_archive = tmp_path / "restored.tar.gz"
-    target.manage("backup", str(restored_archive))
-
-    source_data, source_files, _ = _archive(source_archive)
-    restored_data, restored_files, restored_manifest = _archive(restored_archive)
-    assert restored_manifest["rows"] == rows
-    assert restored_data == source_data
-    assert restored_files == source_files
-    assert {"media/original_images/assemblea.png", "media/documents/acta.pdf"} <= set(
-        restored_files
-    )
-
-
-def test_restored_site_serves_its_pages(uploads, target, tmp_path):
-    archive = tmp_path / "site.tar.gz"
-    create_backup(archive)
-    target.manage("restore", "--no-input", str(archive))
-    script = (
-        "from django.test import Client; c = Client(); "
-        "print(c.get('/ca/').status_code, c.get('/en/').status_code)"
-    )
-    assert target.manage("shell", "-c", script).strip().splitlines()[-1] == "200 200"
-
-
 # A word of a demo page, a word of the demo guide's PDF, and the same for a page and
 # a file made here: the file's word is found only inside the file (via its page, and
 # as the file itself).
@@ -186,25 +147,90 @@ def _public_totals(client_get):
     return {word: client_get(word)["total"] for word in WORDS}
 
 
-def test_restore_gives_the_public_search_back_unchanged(
-    client, media, publish, upload, target, tmp_path
-):
-    document = upload("Acta restaurada", "Text amb restauraciofitxer.")
-    publish("Pàgina restaurada", "Text amb restauraciopagina.", documents=[document])
-    before = _public_totals(lambda word: client.get("/api/search/", {"q": word}).json())
+@dataclass
+class Restoration:
+    """A backup of the demo with an image, a rendition, a file and a page made here, the
+    public search's totals before it, and the new database it was restored into."""
+
+    archive: Path
+    rows: dict
+    search_before: dict
+    target: TargetDatabase
+
+
+@pytest.fixture(scope="module")
+def _restorations():
+    """The restorations made in this module, each dropped at its end: a restore takes
+    most of a minute on PostgreSQL, and the tests below only read what it gave back."""
+    made = {}
+    yield made
+    for restoration in made.values():
+        restoration.target.drop()
+
+
+@pytest.fixture
+def restored(request, _restorations, tmp_path_factory):
+    """The site backed up and restored once, at the first test that asks for it."""
+    if "site" not in _restorations:
+        request.getfixturevalue("uploads")
+        client, publish, upload = map(request.getfixturevalue, ("client", "publish", "upload"))
+        document = upload("Acta restaurada", "Text amb restauraciofitxer.")
+        publish("Pàgina restaurada", "Text amb restauraciopagina.", documents=[document])
+        search_before = _public_totals(lambda word: client.get("/api/search/", {"q": word}).json())
+        workdir = tmp_path_factory.mktemp("restored")
+        archive = workdir / "source.tar.gz"
+        manifest = create_backup(archive)
+        target = TargetDatabase(workdir / "target", ensure_built())
+        _restorations["site"] = Restoration(archive, manifest["rows"], search_before, target)
+        target.manage("restore", "--no-input", str(archive))
+    return _restorations["site"]
+
+
+def test_round_trip_gives_back_every_row_and_every_file(restored, tmp_path):
+    for model in (
+        "wagtailcore.page",
+        "wagtailcore.revision",
+        "wagtail_localize.translation",
+        "documents.searchabledocument",
+        "wagtailimages.image",
+        "wagtailimages.rendition",
+    ):
+        assert restored.rows.get(model, 0) > 0, model
+    assert Page.objects.filter(depth__gt=1).values("locale").distinct().count() == 3
+
+    restored_archive = tmp_path / "restored.tar.gz"
+    restored.target.manage("backup", str(restored_archive))
+
+    source_data, source_files, _ = _archive(restored.archive)
+    restored_data, restored_files, restored_manifest = _archive(restored_archive)
+    assert restored_manifest["rows"] == restored.rows
+    assert restored_data == source_data
+    assert restored_files == source_files
+    assert {"media/original_images/assemblea.png", "media/documents/acta.pdf"} <= set(
+        restored_files
+    )
+
+
+def test_restored_site_serves_its_pages(restored):
+    script = (
+        "from django.test import Client; c = Client(); "
+        "print(c.get('/ca/').status_code, c.get('/en/').status_code)"
+    )
+    assert restored.target.manage("shell", "-c", script).strip().splitlines()[-1] == "200 200"
+
+
+def test_restore_gives_the_public_search_back_unchanged(restored):
+    before = restored.search_before
     assert before["restauraciopagina"] == 1
     assert before["restauraciofitxer"] == 2, "the page that uses the file, and the file"
     assert all(before.values()), before
 
-    archive = tmp_path / "site.tar.gz"
-    create_backup(archive)
-    target.manage("restore", "--no-input", str(archive))
     script = (
         "import json; from django.test import Client; c = Client(); "
         "total = lambda w: c.get('/api/search/', {'q': w}).json()['total']; "
         f"print(json.dumps({{w: total(w) for w in {WORDS!r}}}))"
     )
-    after = json.loads(target.manage("shell", "-c", script).strip().splitlines()[-1])
+    after = json.loads(restored.target.manage("shell", "-c", script).strip().splitlines()[-1])
     assert after == before
 
 
