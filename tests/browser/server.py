@@ -6,6 +6,7 @@ DATABASE_URL names, and the demo's media files. So the browser's writes never
 touch the test database nor the build, and the demo is not loaded again.
 """
 
+import json
 import os
 import secrets
 import shutil
@@ -20,6 +21,30 @@ from tests.demo_database import PostgresDatabase, ensure_built
 
 ROOT = Path(__file__).resolve().parents[2]
 
+# Run by ``manage.py shell -c`` (its namespace: what the shell imports by default): each
+# line read is a script, answered by one line of what it printed, or its traceback. It
+# starts at the first question, once the server runs, and holds no connection between
+# questions (the demo's set-up, run in it before the server started, made the first
+# upload of the publishing journey hang).
+SHELL_ANSWER = "answer:"
+SHELL_LOOP = f"""
+import contextlib, io, json, sys, traceback
+from django.db import connections
+namespace = dict(globals())
+for line in sys.stdin:
+    printed = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(printed):
+            exec(json.loads(line), dict(namespace))
+        succeeded = True
+    except Exception:
+        printed.write(traceback.format_exc())
+        succeeded = False
+    connections.close_all()  # nothing held between questions, as if the process had ended
+    sys.stdout.write({SHELL_ANSWER!r} + json.dumps([succeeded, printed.getvalue()]) + "\\n")
+    sys.stdout.flush()
+"""
+
 
 def free_port():
     with socket.socket() as probe:
@@ -33,6 +58,7 @@ class DemoServer:
         self.port = port or free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.process = None
+        self._shell = None
         self.postgres = None
         self.env = {
             **os.environ,
@@ -65,6 +91,28 @@ class DemoServer:
             check=check,
             timeout=900,
         )
+
+    def shell(self, script):
+        """What ``script`` prints when run as by ``manage.py shell -c`` on this server's
+        database and settings, in one Django process kept for all the tests' questions:
+        starting Django again for each would take seconds each time."""
+        if self._shell is None or self._shell.poll() is not None:
+            self._shell = subprocess.Popen(
+                [sys.executable, str(ROOT / "manage.py"), "shell", "-c", SHELL_LOOP],
+                env=self.env,
+                cwd=ROOT,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+        self._shell.stdin.write(json.dumps(script) + "\n")
+        self._shell.stdin.flush()
+        for line in self._shell.stdout:
+            if line.startswith(SHELL_ANSWER):
+                succeeded, printed = json.loads(line.removeprefix(SHELL_ANSWER))
+                assert succeeded, printed
+                return printed
+        raise RuntimeError(f"the shell stopped (exit status {self._shell.wait()})")
 
     def build(self):
         """A copy of the demo build, fitted to these settings, and the static files."""
@@ -115,6 +163,12 @@ class DemoServer:
         raise RuntimeError("gunicorn did not answer within 60 seconds")
 
     def stop(self):
+        if self._shell is not None:
+            self._shell.stdin.close()
+            try:
+                self._shell.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self._shell.kill()
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
             try:

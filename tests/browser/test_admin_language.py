@@ -49,7 +49,7 @@ MISSPELLED = ["demantats"]
 
 def _query(demo_server, expression):
     script = f"from wagtail.models import *\nfrom news.models import NewsPage\nprint({expression})"
-    return demo_server.manage("shell", "-c", script).stdout.strip().splitlines()[-1]
+    return demo_server.shell(script).strip().splitlines()[-1]
 
 
 def _set_language(demo_server, username, language):
@@ -60,7 +60,7 @@ def _set_language(demo_server, username, language):
         f"profile.preferred_language = {language!r}\n"
         "profile.save()\n"
     )
-    demo_server.manage("shell", "-c", script)
+    demo_server.shell(script)
 
 
 def _screens(demo_server):

@@ -10,7 +10,7 @@ from .conftest import sign_in
 
 def _id_of(demo_server, model_filter):
     script = f"from wagtail.models import Page; print(Page.objects.get({model_filter}).pk)"
-    return int(demo_server.manage("shell", "-c", script).stdout.strip().splitlines()[-1])
+    return int(demo_server.shell(script).strip().splitlines()[-1])
 
 
 def _click(page, selector):

@@ -23,7 +23,7 @@ from .conftest import sign_in
 
 
 def _shell(demo_server, script):
-    return demo_server.manage("shell", "-c", script).stdout.strip().splitlines()[-1]
+    return demo_server.shell(script).strip().splitlines()[-1]
 
 
 def _click(page, selector):
