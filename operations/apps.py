@@ -30,6 +30,7 @@ class OperationsConfig(AppConfig):
         fk_validation.install()
         workflow_lookup.install()
         known_objects.install()
+        known_objects.install_bulk_choices()
         workflow_emails.install()
 
         pagecache.connect_purge_signals()
