@@ -122,6 +122,10 @@ def statement(matching_sql, matching_params, filters, window):
     return sql, params
 
 
+# Local to a search's transaction: no sequential scans, and no JIT compilation.
+PLANNER_SETTINGS = {"enable_seqscan": "off", "jit": "off"}
+
+
 @contextlib.contextmanager
 def index_scans():
     """On PostgreSQL, keep the planner on the full-text indexes inside this block.
@@ -129,29 +133,38 @@ def index_scans():
     The planner does not know that testing a TOASTed vector row by row costs
     microseconds each, so for a word most entries contain it prefers a
     sequential scan that reads every vector, several times slower than the GIN
-    index (which answers without reading them). The setting is local to the
-    transaction and put back on leaving; when the block fails inside a
-    transaction that can no longer run queries, its rollback undoes the setting.
-    Blocks nest: a whole search (its first pass, "did you mean" and the corrected
-    pass) pays for one.
+    index (which answers without reading them). Turning sequential scans off
+    adds a huge cost to any that remain (small tables), which then passes
+    ``jit_above_cost``: each statement would be JIT-compiled with every
+    optimisation, about 1.5 s for a query that runs in milliseconds; so JIT is
+    off too. The settings are local to the transaction and put back on
+    leaving; when the block fails inside a transaction that can no longer run
+    queries, its rollback undoes them. Blocks nest: a whole search (its first
+    pass, "did you mean" and the corrected pass) pays for one.
     """
     if connection.vendor != "postgresql" or getattr(connection, "_index_scans_on", False):
         yield
         return
     # Outside a transaction, one for the block; inside one, no savepoint (two queries each).
     block = contextlib.nullcontext() if connection.in_atomic_block else transaction.atomic()
+    names = list(PLANNER_SETTINGS)
     with block, connection.cursor() as cursor:
         cursor.execute(
-            "SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)"
+            "SELECT "
+            + ", ".join("current_setting(%s), set_config(%s, %s, true)" for _name in names),
+            [value for name in names for value in (name, name, PLANNER_SETTINGS[name])],
         )
-        previous = cursor.fetchone()[0]
+        previous = cursor.fetchone()[::2]
         connection._index_scans_on = True
         try:
             yield
         finally:
             connection._index_scans_on = False
             with contextlib.suppress(DatabaseError):
-                cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
+                cursor.execute(
+                    "SELECT " + ", ".join("set_config(%s, %s, true)" for _name in names),
+                    [value for pair in zip(names, previous, strict=True) for value in pair],
+                )
 
 
 def _sort_key(match, window):

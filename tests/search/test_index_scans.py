@@ -1,4 +1,5 @@
-"""On PostgreSQL a search keeps the planner on the full-text indexes while it runs, and
+"""On PostgreSQL a search keeps the planner on the full-text indexes (and JIT compilation,
+which the planner would otherwise choose for every statement, off) while it runs, and
 leaves the caller's transaction as it found it."""
 
 import pytest
@@ -17,6 +18,21 @@ def _seqscan():
     with connection.cursor() as cursor:
         cursor.execute("SHOW enable_seqscan")
         return cursor.fetchone()[0]
+
+
+def _jit():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        return cursor.fetchone()[0]
+
+
+def test_jit_compilation_is_off_inside_and_back_on_after():
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL jit = on")  # the server's default may be either
+    assert _jit() == "on"
+    with index_scans():
+        assert _jit() == "off"
+    assert _jit() == "on"
 
 
 def test_sequential_scans_are_off_inside_and_back_on_after():
