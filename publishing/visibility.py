@@ -110,17 +110,46 @@ def published_pages(queryset=None, now=None):
     return _without_subtrees(queryset, unpublished_subtree_paths(now), now)
 
 
-def public_pages(queryset=None, now=None):
-    """Published pages with no view restriction on them or an ancestor.
-
-    Both path lists come from one read (``_hidden_section_paths``), not one each.
-    """
+def _hidden_paths(now):
+    """The unpublished and restricted sections' paths, in one read (``_hidden_section_paths``)."""
     if now is None:
         paths = once_per_public_change("visibility:paths", _hidden_section_paths)
-        hidden = paths["unpublished"] + paths["restricted"]
-    else:
-        hidden = unpublished_subtree_paths(now) + restricted_subtree_paths()
-    return _without_subtrees(queryset, hidden, now)
+        return paths["unpublished"] + paths["restricted"]
+    return unpublished_subtree_paths(now) + restricted_subtree_paths()
+
+
+def public_pages(queryset=None, now=None):
+    """Published pages with no view restriction on them or an ancestor."""
+    return _without_subtrees(queryset, _hidden_paths(now), now)
+
+
+def _maybe_hidden(paths):
+    """A ``Q`` on pages holding every page that ``public_pages`` may leave out, at any time.
+
+    Only a page whose own fields can put it out of its window (not live,
+    expired, scheduled to go live or to expire), the root, or a page below a
+    hidden section can be other than public; on a site these are few, and
+    PostgreSQL finds them through a partial index (``search_page_maybe_hidden``).
+    """
+    maybe_out_of_window = (
+        Q(live=False)
+        | Q(expired=True)
+        | Q(go_live_at__isnull=False)
+        | Q(expire_at__isnull=False)
+        | Q(depth__lte=1)
+    )
+    return maybe_out_of_window | _subtrees(paths)
+
+
+def hidden_pages(now=None):
+    """The pages ``public_pages`` leaves out: not public, found among the few that may not be.
+
+    For a reader of many rows (the search): excluding these few costs each row
+    a lookup in a short list, where keeping the public pages would join every
+    row to every page of the site.
+    """
+    candidates = Page.objects.filter(_maybe_hidden(_hidden_paths(now)))
+    return candidates.exclude(pk__in=public_pages(candidates, now).values("pk"))
 
 
 def _instance_in_window(page, now):
@@ -242,10 +271,13 @@ def _used_by_a_public_page(model, now=None):
     """``Exists``: a public page's content uses this ``model`` row (an outer file query's).
 
     Driven by the reference index: the file's few references, then each one's page
-    by primary key, rather than every public page and then its references.
+    by primary key, none of them among the few pages that are not public
+    (``hidden_pages``), rather than every public page and then its references: a
+    query over every file (the search) reads the page table's primary key and a
+    short list, not every page's row.
     """
-    pages = public_pages(
-        Page.objects.filter(pk=Cast(OuterRef("object_id"), BigIntegerField())), now
+    pages = Page.objects.filter(pk=Cast(OuterRef("object_id"), BigIntegerField())).exclude(
+        pk__in=hidden_pages(now).values("pk")
     )
     return Exists(
         ReferenceIndex.objects.filter(

@@ -101,11 +101,22 @@ def _facet_names(languages):
     return once_per_public_change(("search:facet_names", tuple(languages)), compute)
 
 
-def base_queryset(languages, condition=None):
-    condition = visible_condition() if condition is None else condition
-    # Equality for one language lets PostgreSQL use that language's partial index.
-    language = {"language": languages[0]} if len(languages) == 1 else {"language__in": languages}
-    return SearchEntry.objects.filter(condition, **language)
+def base_queryset(languages):
+    """The entries an anonymous visitor may see in ``languages``; callers chain on it.
+
+    Built once per request: its visibility subqueries cost milliseconds of ORM
+    work each time, and a search asks for it several times (its passes, promotions).
+    """
+    from operations.request_memo import once_per_request
+
+    def build():
+        # Equality for one language lets PostgreSQL use that language's partial index.
+        language = (
+            {"language": languages[0]} if len(languages) == 1 else {"language__in": languages}
+        )
+        return SearchEntry.objects.filter(visible_condition(), **language)
+
+    return once_per_request(("search:visible_entries", tuple(languages)), build)
 
 
 ONLY_STOP_WORDS_MESSAGE = _(

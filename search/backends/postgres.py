@@ -49,21 +49,55 @@ def _forms(term, language):
     return list(dict.fromkeys(text.query_forms((term.raw or term.words)[0], language)))
 
 
-def term_condition(term, languages):
-    """(SQL, params) of one ``search.query.Term``."""
-    if term.phrase or term.exact:
-        return _tsquery("word_vector", " <-> ".join(lexeme(w) for w in term.words))
-    forms = dict.fromkeys(form for code in languages for form in _forms(term, code))
-    return _tsquery("search_vector", " | ".join(lexeme(form) for form in forms))
+def _either(terms, languages):
+    """(tsquery text of the plain terms' forms, of the phrases and exact words): any may match."""
+    forms = dict.fromkeys(
+        form
+        for term in terms
+        if not (term.phrase or term.exact)
+        for code in languages
+        for form in _forms(term, code)
+    )
+    words = [
+        " <-> ".join(lexeme(w) for w in term.words) for term in terms if term.phrase or term.exact
+    ]
+    return " | ".join(lexeme(form) for form in forms), " | ".join(f"({w})" for w in words)
 
 
 def where_sql(query, languages):
-    groups, params = [], []
-    for group in query.groups:
-        conditions = [term_condition(term, languages) for term in group]
-        groups.append("(" + " OR ".join(sql for sql, _p in conditions) + ")")
-        params += [value for _sql, values in conditions for value in values]
-    return "(" + (" OR " if query.match_any else " AND ").join(groups) + ")", params
+    """The query as one ``@@`` per vector wherever it can be.
+
+    Every group of plain words goes into one ``tsquery`` of ``search_vector``
+    (``(a | b) & (c | d)``; with ``match_any``, every word of every group in one
+    ``|``), so a single GIN scan answers it: an ``OR`` of several ``@@`` would
+    have the planner read each of a language's rows and test its vector
+    instead. A group with a phrase or an exact word adds its ``word_vector``
+    condition.
+    """
+    groups = (
+        [[term for group in query.groups for term in group]] if query.match_any else query.groups
+    )
+    plain, conditions = [], []
+    for group in groups:
+        forms, words = _either(group, languages)
+        if not words:
+            plain.append(forms)
+            continue
+        either = ([_tsquery("search_vector", forms)] if forms else []) + [
+            _tsquery("word_vector", words)
+        ]
+        conditions.append(
+            (
+                "(" + " OR ".join(sql for sql, _p in either) + ")",
+                [p for _s, ps in either for p in ps],
+            )
+        )
+    if plain:
+        conditions.insert(0, _tsquery("search_vector", " & ".join(f"({f})" for f in plain)))
+    return (
+        "(" + " AND ".join(sql for sql, _p in conditions) + ")",
+        [value for _sql, values in conditions for value in values],
+    )
 
 
 def any_forms(query, languages):
