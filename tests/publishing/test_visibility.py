@@ -1,14 +1,17 @@
 """What is public: one answer for listings, the sitemap and page serving."""
 
+import datetime
+
 import pytest
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from wagtail.models import Page, PageViewRestriction
 
 from groups.models import WorkingGroupPage
 from knowledge.models import GuidePage
-from publishing.visibility import is_page_public, is_page_published, public_pages
+from publishing.visibility import hidden_pages, is_page_public, is_page_published, public_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +80,29 @@ def test_the_root_is_never_public():
     root = Page.get_first_root_node()
     assert root.live
     assert not public_pages().filter(pk=root.pk).exists()
+
+
+def _ids(queryset):
+    return set(queryset.values_list("pk", flat=True))
+
+
+def test_hidden_pages_are_exactly_the_pages_public_pages_leaves_out(housing_section, housing_guide):
+    """``hidden_pages`` (which the search excludes) is the complement of ``public_pages``,
+    whatever hides a page: its section, a view restriction, its own window, being the root."""
+    every_page = _ids(Page.objects.all())
+    assert _ids(hidden_pages()) == every_page - _ids(public_pages())
+    assert housing_guide.pk not in _ids(hidden_pages())
+
+    housing_section.unpublish()
+    private, scheduled, expired = (
+        Page.objects.live().public().filter(depth__gt=2).exclude(pk__in=_ids(hidden_pages()))
+    ).exclude(path__startswith=housing_section.path)[:3]
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    now = timezone.now()
+    Page.objects.filter(pk=scheduled.pk).update(go_live_at=now + datetime.timedelta(days=1))
+    Page.objects.filter(pk=expired.pk).update(expire_at=now - datetime.timedelta(days=1))
+
+    hidden = _ids(hidden_pages())
+    assert hidden == every_page - _ids(public_pages())
+    assert {housing_section.pk, housing_guide.pk, private.pk, scheduled.pk, expired.pk} <= hidden
+    assert Page.get_first_root_node().pk in hidden
