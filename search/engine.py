@@ -138,7 +138,7 @@ FEW_RESULTS = 3
 def search(params, *, record_query=True):
     """Run a search; never raises for any ``q``.
 
-    When every word matching finds nothing, a long query is retried with any
+    When no entry has every word (whatever the filters), a long query is retried with any
     of its words (ranked by how many match), and unknown words are compared
     with the index's vocabulary ("did you mean"); an unambiguous correction's
     results are shown, saying so.
@@ -157,7 +157,9 @@ def search(params, *, record_query=True):
         results = _search(params, query, languages, backend)
         if results.total < FEW_RESULTS:
             _correct(results, languages, backend)
-        if not results.total and len(query.groups) >= ANY_WORDS_FROM:
+        if not sum(results.language_counts.values()) and len(query.groups) >= ANY_WORDS_FROM:
+            # Nothing has every word, filters aside (when the filters alone leave
+            # nothing, entries with every word exist: the some-words pass would mislead).
             results = _search(params, query.any_of(), languages, backend)
             if results.total:
                 results.message = SOME_WORDS_MESSAGE

@@ -9,7 +9,9 @@ import pytest
 
 from wagtail.models import PageViewRestriction
 
+from groups.models import WorkingGroupPage
 from search import correction
+from search.engine import NO_RESULTS_MESSAGE
 from search.models import Synonym
 
 pytestmark = pytest.mark.django_db
@@ -133,6 +135,24 @@ def test_a_long_question_finds_the_pages_with_most_of_its_words(client, publish)
     data = search(client, question)
     assert [hit["title"] for hit in data["results"]][:2] == [best.title, fewer.title]
     assert data["message"]
+
+
+def test_a_long_question_whose_words_are_all_found_outside_the_filters_has_no_results(
+    client, publish
+):
+    """Entries with every word exist, so "these have some of the words" would mislead."""
+    group = WorkingGroupPage.objects.get(locale__language_code="ca", slug="habitatge-cooperatiu")
+    every_word = publish("Totes", "llargfiltra llargfiltrb llargfiltrc")
+    one_word = publish("Una", "llargfiltra", parent=group)
+    question = "llargfiltra llargfiltrb llargfiltrc"
+    assert titles(client, question) == [every_word.title]
+    assert [hit["title"] for hit in search(client, "llargfiltra", group=group.pk)["results"]] == [
+        one_word.title
+    ]
+
+    data = search(client, question, group=group.pk)
+    assert data["total"] == 0 and data["results"] == []
+    assert data["message"] == str(NO_RESULTS_MESSAGE)
 
 
 def test_a_page_ranks_above_its_own_attached_file(client, publish, upload):
