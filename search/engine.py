@@ -104,10 +104,13 @@ def _facet_names(languages):
 def base_queryset(languages):
     """The entries an anonymous visitor may see in ``languages``; callers chain on it.
 
-    Built once per request: its visibility subqueries cost milliseconds of ORM
-    work each time, and a search asks for it several times (its passes, promotions).
+    Its visibility subqueries cost milliseconds of ORM work to build, and a
+    search asks for it several times (its passes, promotions): it is built once
+    and kept until the public view changes (``operations.public_snapshot``, which
+    also drops it when a page's go-live or expiry time comes, so the moment
+    written into its window conditions answers as the present one would).
     """
-    from operations.request_memo import once_per_request
+    from operations.public_snapshot import once_per_public_change
 
     def build():
         # Equality for one language lets PostgreSQL use that language's partial index.
@@ -116,7 +119,7 @@ def base_queryset(languages):
         )
         return SearchEntry.objects.filter(visible_condition(), **language)
 
-    return once_per_request(("search:visible_entries", tuple(languages)), build)
+    return once_per_public_change(("search:visible_entries", tuple(languages)), build)
 
 
 ONLY_STOP_WORDS_MESSAGE = _(
