@@ -16,7 +16,15 @@ This view hands those answers over, to a POST's choice of action and form
 checks too. A POST forgets them once the form is valid, before its action
 runs: saving, submitting or publishing may start or end a workflow or
 schedule a revision, and what follows must read them afresh.
+
+*Submit* saves its revision without validating the page a second time: the
+form has just validated it, every field required (as Wagtail's own draft save
+does after its form). The second validation asked again whether the slug is
+free among the siblings, whether the group exists, whether the tree path and
+translation key (which the form cannot change) are unique.
 """
+
+from functools import partial
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import get_all_child_relations
@@ -52,6 +60,14 @@ class PageEditView(EditView):
         for name in ("_current_workflow_states", "scheduled_revision"):
             self.page.__dict__.pop(name, None)
         return super().form_valid(form)
+
+    def submit_action(self):
+        page = self.page
+        page.save_revision = partial(type(page).save_revision, page, clean=False)
+        try:
+            return super().submit_action()
+        finally:
+            del page.save_revision
 
     def _share_what_was_read(self, record, page):
         if hasattr(record, "_current_workflow_states"):
