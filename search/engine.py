@@ -42,7 +42,14 @@ from .params import (  # noqa: F401
 from .promotions import visible_promotions
 from .query import parse
 from .ranking import rank_pool, window_ids, words_matched
-from .retrieval import POOL_SIZE, Window, index_scans, retrieve
+from .retrieval import (
+    MATCHING_FIELDS,
+    POOL_SIZE,
+    MatchingTemplate,
+    Window,
+    index_scans,
+    retrieve,
+)
 from .snippets import Hit, build_hits  # noqa: F401
 from .visibility import visible_condition
 
@@ -77,10 +84,11 @@ class SearchResults:
 
 
 def synonym_sets(languages):
-    """The synonyms of these languages, read once per request (a correction searches again)."""
-    from operations.request_memo import once_per_request
+    """The synonyms of these languages, kept until the public view changes (saving a
+    synonym changes it: ``PUBLIC_DATA_MODELS``)."""
+    from operations.public_snapshot import once_per_public_change
 
-    return once_per_request(
+    return once_per_public_change(
         ("search:synonyms", tuple(languages)),
         lambda: [s.expression_list for s in Synonym.objects.filter(language__in=languages)],
     )
@@ -120,6 +128,17 @@ def base_queryset(languages):
         return SearchEntry.objects.filter(visible_condition(), **language)
 
     return once_per_public_change(("search:visible_entries", tuple(languages)), build)
+
+
+def visible_entries_template(languages, fields=MATCHING_FIELDS):
+    """``base_queryset(languages)`` compiled for a statement (``MatchingTemplate``),
+    kept as long as the queryset."""
+    from operations.public_snapshot import once_per_public_change
+
+    return once_per_public_change(
+        ("search:visible_entries_sql", tuple(languages), fields),
+        lambda: MatchingTemplate.compile(base_queryset(languages), fields),
+    )
 
 
 ONLY_STOP_WORDS_MESSAGE = _(
@@ -188,9 +207,8 @@ def publicly_held(words, languages, backend):
         return set()
     parts, params = [], []
     for word in words:
-        where_sql, where_params = backend.match(parse(f'"{word}"'), languages).where
-        holding = base_queryset(languages).extra(where=[where_sql], params=where_params)
-        sql, sql_params = holding.values("id").query.sql_with_params()
+        where = backend.match(parse(f'"{word}"'), languages).where
+        sql, sql_params = visible_entries_template(languages, ("id",)).matching(where)
         parts.append(f"EXISTS ({sql})")
         params += sql_params
     with connection.cursor() as cursor:
@@ -231,7 +249,7 @@ def _correct(results, languages, backend):
 def _search(params, query, languages, backend, count_only=False):
     """The results of a parsed query (the statement, the ranking, the shown rows)."""
     results = SearchResults(params=params, query=query)
-    visible_entries = base_queryset(languages)
+    visible_entries = visible_entries_template(languages)
     match = backend.match(query, languages)
     filters = selected_filters(params)
     predicates = {name: predicate for name, (predicate, _sql) in filters.items()}

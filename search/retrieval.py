@@ -176,18 +176,56 @@ def _sort_key(match, window):
     return key, [*title_params, window.preferred_language]
 
 
-def retrieve(matching_queryset, match, filters, window):
-    """Run the statement for the entries of ``matching_queryset`` that ``match`` finds."""
-    key_sql, key_params = _sort_key(match, window)
-    queryset = matching_queryset.extra(
-        select={"sort_key": key_sql},
-        select_params=key_params,
-        where=[match.where[0]],
-        params=match.where[1],
-    ).values_list(
-        "id", "content_type_id", "year", "working_group_id", "topic_ids", "language", "sort_key"
-    )
-    matching_sql, matching_params = queryset.query.sql_with_params()
+MATCHING_FIELDS = (
+    "id",
+    "content_type_id",
+    "year",
+    "working_group_id",
+    "topic_ids",
+    "language",
+    "sort_key",
+)
+_SORT_KEY_MARK = "__search_sort_key__"
+_MATCH_MARK = "__search_match__"
+
+
+@dataclass(frozen=True)
+class MatchingTemplate:
+    """A queryset's SELECT of ``fields``, compiled once, with a place for the full-text
+    condition of each query (and for the sort key, when ``sort_key`` is a field).
+
+    Compiling the visibility subqueries is most of the ORM's work in a search, and
+    they change only when the public view does: the engine keeps its templates as
+    long as it keeps the queryset (``operations.public_snapshot``). The sort key is
+    the only parameter in the SELECT list and the full-text condition the last one
+    in the WHERE clause, so the parameters are the key's, the queryset's, the
+    match's, in that order (``tests/search/test_matching_template.py`` checks the
+    statements against the ones the ORM builds).
+    """
+
+    sql: str
+    params: tuple
+
+    @classmethod
+    def compile(cls, queryset, fields=MATCHING_FIELDS):
+        keyed = "sort_key" in fields
+        select = {"sort_key": _SORT_KEY_MARK} if keyed else {}
+        queryset = queryset.extra(select=select, where=[_MATCH_MARK]).values_list(*fields)
+        sql, params = queryset.query.sql_with_params()
+        if sql.count(_SORT_KEY_MARK) != int(keyed) or sql.count(_MATCH_MARK) != 1:
+            raise ValueError("the compiled SQL has no single place for the key and the match")
+        return cls(sql, tuple(params))
+
+    def matching(self, match_where, key=("", ())):
+        """The SQL and parameters selecting the entries that ``match_where`` finds."""
+        (match_sql, match_params), (key_sql, key_params) = match_where, key
+        sql = self.sql.replace(_MATCH_MARK, match_sql).replace(_SORT_KEY_MARK, key_sql)
+        return sql, [*key_params, *self.params, *match_params]
+
+
+def retrieve(template, match, filters, window):
+    """Run the statement for the visible entries (``template``) that ``match`` finds."""
+    matching_sql, matching_params = template.matching(match.where, _sort_key(match, window))
     sql, params = statement(matching_sql, matching_params, filters, window)
     with index_scans(), connection.cursor() as cursor:
         cursor.execute(sql, params)

@@ -217,7 +217,8 @@ WAGTAIL_SITE_NAME = "XMESS"
 WAGTAILADMIN_BASE_URL = env.text("BASE_URL", "http://127.0.0.1:8000")
 # Models (besides pages, files and view restrictions) whose rows show on public
 # pages: saving one tells the page cache that anonymous visitors' view changed
-# (publishing.events). Search results are never cached, so search's own models are absent.
+# (publishing.events), and the answers kept per process (operations.public_snapshot):
+# the search's synonyms and editors' promoted results among them.
 PUBLIC_DATA_MODELS = [
     "home.NetworkSettings",
     "home.NetworkDetails",
@@ -228,6 +229,8 @@ PUBLIC_DATA_MODELS = [
     "wagtailcore.Site",
     "wagtailcore.Locale",
     "wagtailredirects.Redirect",
+    "search.Synonym",
+    "wagtailsearchpromotions.SearchPromotion",
 ]
 
 WAGTAILDOCS_DOCUMENT_MODEL = "documents.SearchableDocument"
