@@ -89,3 +89,13 @@ class SearchFilter(django_filters.FilterSet):
     class Meta:
         model = SearchEntry
         fields = []
+
+    def get_form_class(self):
+        """One form class for every search: django-filter builds a new class, with new
+        fields, for each request; these fields hold no state of a request."""
+        filterset_class = type(self)
+        form_class = filterset_class.__dict__.get("_form_class")
+        if form_class is None:
+            form_class = super().get_form_class()
+            filterset_class._form_class = form_class
+        return form_class
