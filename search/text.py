@@ -81,6 +81,13 @@ def words(text):
     return _WORD.findall(normalise(text))
 
 
+@lru_cache(maxsize=100_000)
+def token_words(token):
+    """``words`` of one whitespace-free token of a text, remembered: the snippets of every
+    search look at the same texts' tokens again."""
+    return tuple(words(token))
+
+
 @lru_cache(maxsize=8)
 def _stemmer(language):
     return snowballstemmer.stemmer(language_setting(language, "snowball"))
@@ -194,7 +201,7 @@ def highlight(text, terms, languages, *, width=32):
                     or (prefixes and word.startswith(prefixes))
                     or any(stem(word, lang) in wanted_stems for lang in languages)
                 )
-                for word in words(token)
+                for word in token_words(token)
             )
         return verdicts[token]
 
