@@ -5,6 +5,8 @@ that language's home page when there is none. For any other view, the same
 path under the other language's prefix.
 """
 
+from functools import lru_cache
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -78,6 +80,13 @@ def menu_pages(home):
     return once_per_public_change(("menu_pages", home.pk), compute)
 
 
+@lru_cache(maxsize=1024)
+def _translated_path(path, code):
+    """``translate_url`` of a view's path (it resolves and reverses the URL: the same
+    answer for every request; the query string is added back as it came)."""
+    return translate_url(path, code)
+
+
 def language_links(request, page=None):
     current = translation.get_language()
     homes, translations = _live_translations(request, page)
@@ -90,7 +99,8 @@ def language_links(request, page=None):
         if target is not None:
             url = target.get_url(request)
         elif page is None:
-            url = translate_url(request.get_full_path(), code)
+            path, separator, query = request.get_full_path().partition("?")
+            url = _translated_path(path, code) + separator + query
             is_translation = True
         elif code in homes:
             url = homes[code].get_url(request)

@@ -71,3 +71,11 @@ def test_language_switcher_falls_back_to_the_home_page_without_a_translation(cli
 )
 def test_interface_strings_are_translated(client, code, skip_text):
     assert skip_text in client.get(f"/{code}/").content.decode()
+
+
+def test_language_switcher_of_a_view_keeps_its_query_in_each_language(client):
+    for query in ("q=habitatge", "q=cures&type=knowledge.guidepage"):
+        html = client.get(f"/ca/search/?{query}").content.decode()
+        switcher = html.split('class="language-switcher"')[1].split("</nav>")[0]
+        assert f'href="/es/search/?{query.replace("&", "&amp;")}"' in switcher
+        assert f'href="/en/search/?{query.replace("&", "&amp;")}"' in switcher
