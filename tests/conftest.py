@@ -102,3 +102,25 @@ def _no_answers_from_an_earlier_test():
     start_afresh()
     yield
     start_afresh()
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    """A real SMTP server (aiosmtpd) for the run, started by the first test that asks."""
+    from .subscriptions.smtp import SMTPServer
+
+    with SMTPServer() as server:
+        yield server
+
+
+@pytest.fixture
+def mailbox(smtp_server, settings):
+    """Django sends through the real SMTP server; the mailbox starts empty."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = smtp_server.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    smtp_server.mailbox.clear()
+    yield smtp_server.mailbox
+    smtp_server.mailbox.clear()

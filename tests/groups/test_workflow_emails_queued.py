@@ -14,7 +14,6 @@ from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 
 from bench.admin.run import PRODUCTION_TASKS
-from tests.subscriptions.smtp import SMTPServer
 from tests.task_worker import run_queued_tasks
 
 from .conftest import GROUP_A, group_page, guide_form
@@ -23,24 +22,6 @@ pytestmark = pytest.mark.django_db
 
 TITLE = "Guia de les cooperatives en cessió d'ús"
 SLUG = "guia-cessio-us"
-
-
-@pytest.fixture(scope="module")
-def smtp_server():
-    with SMTPServer() as server:
-        yield server
-
-
-@pytest.fixture
-def mailbox(smtp_server, settings):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = smtp_server.port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    smtp_server.mailbox.clear()
-    yield smtp_server.mailbox
-    smtp_server.mailbox.clear()
 
 
 def delivered(mailbox, page):

@@ -10,27 +10,12 @@ from django.utils import timezone
 from news.models import BulletinPage
 from subscriptions.models import Subscriber, SubscriberState
 
-from .smtp import SMTPServer
-
-
-@pytest.fixture(scope="session")
-def smtp_server():
-    with SMTPServer() as server:
-        yield server
-
 
 @pytest.fixture
-def mailbox(smtp_server, settings):
-    """Django sends through the real SMTP server; the mailbox starts empty."""
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = smtp_server.port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+def mailbox(mailbox, settings):
+    """The suite's mailbox (``tests/conftest.py``), with sends retried at once."""
     settings.SUBSCRIPTIONS_RETRY_DELAYS = [0, 0]
-    smtp_server.mailbox.clear()
-    yield smtp_server.mailbox
-    smtp_server.mailbox.clear()
+    return mailbox
 
 
 @pytest.fixture
