@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -27,6 +28,16 @@ def pytest_collection_modifyitems(config, items):
                         reason="Debian's chromium is not installed (apt-get install chromium)"
                     )
                 )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failing browser test's report ends with what the demo server logged meanwhile."""
+    report = yield
+    server = getattr(item, "funcargs", {}).get("demo_server")
+    if report.failed and server is not None and hasattr(server, "log_tail"):
+        report.sections.append(("demo server log (last lines)", server.log_tail()))
+    return report
 
 
 @pytest.fixture(scope="session")
@@ -95,3 +106,19 @@ def sign_in(page, username, password):
     page.fill("input[name=password]", password)
     page.press("input[name=password]", "Enter")
     page.wait_for_url("**/admin/")
+
+
+def fill_slug(page, slug):
+    """Type ``slug`` on the page form's tab that holds it, once the title's copy has landed.
+
+    Wagtail copies the title into the slug when the title loses focus (clicking the
+    tab), after a short delay: a copy landing while the slug is typed leaves both, one
+    after the other (seen under load as ``acta-de-seguiment-1…acta-de-seguiment-1…``).
+    """
+    field = page.locator("#id_slug")
+    # The tab's name depends on the admin's language.
+    panel = field.evaluate("field => field.closest('[role=tabpanel]').id")
+    page.click(f"[role=tab][aria-controls='{panel}']")
+    expect(field).not_to_have_value("")
+    field.fill(slug)
+    expect(field).to_have_value(slug)

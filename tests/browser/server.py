@@ -58,6 +58,7 @@ class DemoServer:
         self.port = port or free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.process = None
+        self.log_path = self.workdir / "server.log"
         self._shell = None
         self.postgres = None
         self.env = {
@@ -70,8 +71,8 @@ class DemoServer:
             "BASE_URL": self.base_url,
             "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
             "LOG_LEVEL": "WARNING",
-            # No JSON line per request: nothing reads this server's stderr pipe, which would fill.
-            "REQUEST_LOG_LEVEL": "WARNING",
+            # One JSON line per request, into ``server.log``: a failing test shows its tail.
+            "REQUEST_LOG_LEVEL": "INFO",
         }
         self.env.pop("CACHE_URL", None)
         if port is not None:  # attached to a server that is already running
@@ -129,6 +130,7 @@ class DemoServer:
         return self
 
     def start(self, workers=2):
+        log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -146,21 +148,30 @@ class DemoServer:
             ],
             env=self.env,
             cwd=ROOT,
+            # A file, not a pipe: nobody reads a pipe while the tests run, and once its
+            # buffer is full (a few hundred logged 404s) every worker would block on it.
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=log,
         )
+        log.close()  # gunicorn holds its own copy
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(
-                    f"gunicorn stopped: {self.process.stderr.read().decode()[-2000:]}"
-                )
+                raise RuntimeError(f"gunicorn stopped: {self.log_tail()}")
             try:
                 with urllib.request.urlopen(f"{self.base_url}/robots.txt", timeout=2):
                     return self
             except OSError:
                 time.sleep(0.3)
         raise RuntimeError("gunicorn did not answer within 60 seconds")
+
+    def log_tail(self, lines=60):
+        """The last lines gunicorn and Django logged (errors, and one line per request)."""
+        try:
+            text = self.log_path.read_text(errors="replace")
+        except OSError:
+            return ""
+        return "\n".join(text.splitlines()[-lines:])
 
     def stop(self):
         if self._shell is not None:

@@ -5,7 +5,7 @@ import time
 
 from playwright.sync_api import expect
 
-from .conftest import sign_in
+from .conftest import fill_slug, sign_in
 
 
 def _id_of(demo_server, model_filter):
@@ -26,10 +26,7 @@ def test_coordinator_submits_secretariat_approves_page_goes_live(page, browser, 
     sign_in(page, "coord-habitatge", "habitatge-demo")
     page.goto(f"/admin/pages/add/home/standardpage/{group_id}/")
     page.fill("#id_title", title)
-    # The slug lives on another tab, whose name depends on the admin's language.
-    panel = page.locator("#id_slug").evaluate("field => field.closest('[role=tabpanel]').id")
-    page.click(f"[role=tab][aria-controls='{panel}']")
-    page.fill("#id_slug", f"acta-de-seguiment-{stamp}")
+    fill_slug(page, f"acta-de-seguiment-{stamp}")
     with page.expect_navigation():
         _click(page, "button[name='action-submit']")
     expect(page.locator(".messages")).to_contain_text(title)
@@ -49,6 +46,7 @@ def test_coordinator_submits_secretariat_approves_page_goes_live(page, browser, 
             page,
             "button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])",
         )
+    expect(page.locator(".messages")).to_contain_text(title)  # the decision was taken
 
     response = visitor.goto(public_url)
     assert response.status == 200

@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 
 from knowledge.demo_files import build_pdf
 
-from .conftest import sign_in
+from .conftest import fill_slug, sign_in
 
 
 def _shell(demo_server, script):
@@ -115,9 +115,7 @@ def test_nothing_is_public_until_the_secretariat_approves(page, browser, demo_se
     _choose(page, "id_cover_image", image_id)
     _add_inline_form(page, "attachments")
     _choose(page, "id_attachments-0-document", document_id)
-    panel = page.locator("#id_slug").evaluate("field => field.closest('[role=tabpanel]').id")
-    page.click(f"[role=tab][aria-controls='{panel}']")
-    page.fill("#id_slug", slug)
+    fill_slug(page, slug)
     with page.expect_navigation():
         _click(page, "button[name='action-submit']")
     expect(page.locator(".messages")).to_contain_text(title)
