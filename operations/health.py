@@ -8,7 +8,9 @@ class.
 
 - ``database``: one query.
 - ``cache``: a key written to and read back from the page cache's cache (Redis
-  in a fleet: every app server must reach it to purge and serve pages).
+  in a fleet: every app server must reach it to purge and serve pages). The
+  site keeps answering, uncached, while Redis is down (``operations.rediscache``),
+  but slower: the check fails and names the error's class.
 - ``tasks``: with the database task backend, how many tasks are ready and how
   long the oldest has waited. django-tasks-db keeps no worker heartbeat, so a
   ready task older than ``HEALTH_TASKS_MAX_WAIT_SECONDS`` is the sign that no
@@ -50,7 +52,11 @@ def check_cache():
     cache.set(key, token, 30)
     read_back = cache.get(key)
     cache.delete(key)
-    return {"ok": read_back == token, "backend": type(cache).__name__}
+    outcome = {"ok": read_back == token, "backend": type(cache).__name__}
+    # ``operations.rediscache`` answers as an empty cache when Redis is down: say why.
+    if not outcome["ok"] and getattr(cache, "last_error", None):
+        outcome["error"] = cache.last_error
+    return outcome
 
 
 def check_tasks():

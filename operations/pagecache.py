@@ -56,28 +56,65 @@ def _enabled():
 
 
 def _fresh_generation():
-    # Time-based, so that a generation lost to cache eviction restarts above every
-    # earlier one and can never bring back entries cached before a purge.
+    # Time-based, so that a generation lost to cache eviction (or to a Redis that
+    # restarted empty) restarts above every earlier one and can never bring back
+    # entries cached before a purge.
     return time.time_ns() // 1000
 
 
+def _failure_mark(cache):
+    """Changes whenever an operation did not reach the cache (``operations.rediscache``)."""
+    mark = getattr(cache, "failure_mark", None)
+    return mark() if mark is not None else None
+
+
+# The cache's failure mark when this process last trusted the generation.
+_trusted = {"mark": None}
+
+
+def _trusted_mark(cache):
+    if _trusted["mark"] is None:
+        _trusted["mark"] = _failure_mark(cache)
+    return _trusted["mark"]
+
+
 def _generation():
+    """The current generation, or ``None`` when the cache cannot be reached.
+
+    After this process saw the cache fail, a purge may have been lost (a publish
+    during the outage, here or in another process that saw the same outage), so
+    the first read that reaches the cache again starts a new generation: nothing
+    cached before the outage is served after it."""
     cache = _cache()
+    mark = _failure_mark(cache)
+    if mark != _trusted_mark(cache):
+        generation = _fresh_generation()
+        cache.set(GENERATION_KEY, generation, timeout=None)
+        if _failure_mark(cache) != mark:
+            return None
+        _trusted["mark"] = mark
+        return generation
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
-        generation = cache.get(GENERATION_KEY) or _fresh_generation()
-    return generation
+        generation = cache.get(GENERATION_KEY)
+    if _failure_mark(cache) != mark:
+        return None
+    return generation or _fresh_generation()
 
 
 def generation():
-    """The number that moves whenever the public view changed (``public_snapshot`` keys on it)."""
+    """The number that moves whenever the public view changed (``public_snapshot`` keys
+    on it), or ``None`` when it cannot be read: then nothing may be served on its account."""
     return _generation()
 
 
 def purge():
-    """Drop every cached page (see the module docstring for why all of them)."""
+    """Drop every cached page (see the module docstring for why all of them). When the
+    cache cannot be reached, the failure it leaves makes the next generation read of
+    this process start a new generation (``_generation``)."""
     cache = _cache()
+    _trusted_mark(cache)
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -176,6 +213,8 @@ class AnonymousPageCacheMiddleware:
         if not _enabled() or not _request_is_cacheable(request):
             return self.get_response(request)
         generation = _generation()
+        if generation is None:  # the cache cannot be reached: serve uncached
+            return self.get_response(request)
         key = _cache_key(request, generation)
         cached = _cache().get(key)
         if cached is not None:

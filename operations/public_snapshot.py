@@ -12,7 +12,9 @@ until one of these happens:
 * the page cache's generation (``operations.pagecache``) moves: it is bumped,
   in the shared cache, after every committed change that alters what anonymous
   visitors see (``publishing.events``), so every worker process drops its
-  answers at its next request;
+  answers at its next request. While the generation cannot be read (the shared
+  cache is down) a change elsewhere cannot be seen, so every answer is computed
+  afresh, and the generation is a new one when the cache answers again;
 * this process saves or deletes a page, or announces a change not yet
   committed (``publishing.events.announce``): the answers are dropped at once,
   and not stored again while this thread's change is pending;
@@ -70,10 +72,13 @@ def _next_window_change():
 
 
 def _current_answers():
-    """This process's answers, emptied first when the public view changed."""
+    """This process's answers, emptied first when the public view changed; ``None``
+    when the generation cannot be read (the cache is down): then nothing is kept."""
     from operations.pagecache import generation
 
     current = once_per_request("public_snapshot:generation", generation)
+    if current is None:
+        return None
     with _lock:
         if _stamp["generation"] == current and time.time() < _stamp["until"]:
             return _answers
@@ -119,6 +124,8 @@ def once_per_public_change(key, compute, *, per_item=False):
 
     def kept():
         answers = _current_answers()
+        if answers is None:
+            return compute()
         if key in answers:
             return answers[key]
         answer = compute()

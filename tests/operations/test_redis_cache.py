@@ -1,4 +1,5 @@
-"""The Redis cache backend keeps one client per process (operations.rediscache)."""
+"""The Redis cache backend keeps one client per process, and an unreachable Redis costs
+speed, not the site (operations.rediscache)."""
 
 import secrets
 
@@ -7,7 +8,10 @@ import pytest
 from django.core.cache import caches
 from django.test import override_settings
 
+from tests.browser.server import free_port
 from tests.fleet.fleet import REDIS_URL, redis_unavailable
+
+CLOSED = f"127.0.0.1:{free_port()}"  # no server listens there
 
 pytestmark = pytest.mark.skipif(bool(redis_unavailable()), reason=redis_unavailable() or "")
 
@@ -40,3 +44,25 @@ def test_every_operation_uses_the_same_client(redis_cache):
     assert redis_cache._cache.get_client("other", write=True) is first
     redis_cache.set("page", "x", 30)
     assert redis_cache._cache.get_client("page") is first
+
+
+def test_an_unreachable_redis_answers_as_an_empty_cache_that_keeps_nothing():
+    """A cache is an accelerator: every caller (the page cache, Wagtail's site root paths
+    and renditions) works on, uncached, while Redis is down."""
+    unreachable = {"BACKEND": "operations.rediscache.RedisCache", "LOCATION": f"redis://{CLOSED}/0"}
+    with override_settings(CACHES={"default": unreachable}):
+        cache = caches["default"]
+        mark = cache.failure_mark()
+        cache.set("page", "x", 30)
+        assert cache.get("page") is None
+        assert cache.get("page", "absent") == "absent"
+        assert cache.add("page", "x") is False
+        assert cache.get_many(["page", "menu"]) == {}
+        assert cache.set_many({"page": "x", "menu": "y"}) == ["page", "menu"]
+        assert cache.delete("page") is False
+        cache.delete_many(["page"])
+        assert cache.has_key("page") is False
+        with pytest.raises(ValueError):
+            cache.incr("generation")
+        assert cache.failure_mark() != mark
+        assert cache.last_error == "ConnectionError"
