@@ -14,6 +14,7 @@ import secrets
 import signal
 import subprocess
 import time
+from statistics import median
 
 import pytest
 
@@ -193,16 +194,20 @@ def test_answers_kept_per_process_are_computed_afresh_while_the_generation_is_un
 def test_a_hung_redis_holds_up_one_request_per_retry_interval_at_most(
     client, redis_page_cache, redis_server, monkeypatch
 ):
+    """Medians, so that another process's load on the machine does not decide: without
+    the retry interval every page would wait on each of its cache operations."""
     monkeypatch.setattr(rediscache, "RETRY_SECONDS", 5)  # production's
     client.get("/ca/")
-    uncached = _seconds(lambda: client.get("/ca/", {"uncached": secrets.token_hex(4)}))
+    uncached = median(
+        _seconds(lambda: client.get("/ca/", {"uncached": secrets.token_hex(4)})) for _ in range(3)
+    )
 
     redis_server.pause()
     first = _seconds(lambda: client.get("/ca/"))
     assert first < uncached + 3 * rediscache.TIMEOUTS["socket_timeout"]
     # The next ones do not wait on Redis at all until the retry interval ends.
-    following = [_seconds(lambda: client.get("/ca/")) for _ in range(3)]
-    assert max(following) < uncached + rediscache.TIMEOUTS["socket_timeout"]
+    following = median(_seconds(lambda: client.get("/ca/")) for _ in range(5))
+    assert following < 2 * uncached + 0.2
     redis_server.resume()
 
 
