@@ -16,8 +16,9 @@ class.
   ready task older than ``HEALTH_TASKS_MAX_WAIT_SECONDS`` is the sign that no
   worker is taking tasks; the time since a task last finished is shown too.
 
-``?check=database&check=cache`` runs only those: the proxy's probe should not
-take every app server out of rotation because the task worker stopped.
+``?check=database`` runs only that one: the proxy's probe should not take every
+app server out of rotation because the task worker stopped, nor because Redis
+did (the pages answer uncached meanwhile); monitoring asks for every check.
 """
 
 import time
