@@ -110,15 +110,17 @@ def generation():
 
 
 def purge():
-    """Drop every cached page (see the module docstring for why all of them). When the
-    cache cannot be reached, the failure it leaves makes the next generation read of
-    this process start a new generation (``_generation``)."""
+    """Drop every cached page (see the module docstring for why all of them); ``False``
+    when the cache could not be reached. Then the failure makes the next generation
+    read of every process that saw it start a new generation (``_generation``)."""
     cache = _cache()
+    mark = _failure_mark(cache)
     _trusted_mark(cache)
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
+    return _failure_mark(cache) == mark
 
 
 def _is_tracking(name):

@@ -8,6 +8,7 @@ restarts (empty, as a Redis without persistence does) or pauses (a hung server o
 a network fault: it keeps its data and answers nothing until resumed).
 """
 
+import io
 import logging
 import os
 import secrets
@@ -19,6 +20,7 @@ from statistics import median
 import pytest
 
 from django.core.cache import caches
+from django.core.management import CommandError, call_command
 
 from wagtail.models import Page
 
@@ -260,3 +262,10 @@ def test_sign_in_is_still_throttled_and_sessions_survive(
     client.logout()
     wrong = {"username": "secretaria", "password": "not-it"}
     assert [client.post("/admin/login/", wrong).status_code for _ in range(3)] == [200, 200, 429]
+
+
+def test_purging_by_hand_says_when_the_cache_cannot_be_reached(redis_page_cache, redis_server):
+    call_command("purge_page_cache", stdout=io.StringIO())
+    redis_server.stop()
+    with pytest.raises(CommandError, match="cannot be reached"):
+        call_command("purge_page_cache", stdout=io.StringIO())
