@@ -3,17 +3,15 @@ stale, without waiting on Redis; when Redis answers again, caching resumes by it
 and nothing cached before the outage comes back (operations.rediscache,
 operations.pagecache, operations.public_snapshot).
 
-Each test has a Redis server of its own, which it stops (a refused connection),
-restarts (empty, as a Redis without persistence does) or pauses (a hung server or
-a network fault: it keeps its data and answers nothing until resumed).
+Each test has a Redis server of its own (``tests/redis_server.py``), which it stops
+(a refused connection), restarts (empty, as a Redis without persistence does) or
+pauses (a hung server or a network fault: it keeps its data and answers nothing
+until resumed). ``tests/fleet/test_redis_outage.py`` does it to a fleet.
 """
 
 import io
 import logging
-import os
 import secrets
-import signal
-import subprocess
 import time
 from statistics import median
 
@@ -27,57 +25,16 @@ from wagtail.models import Page
 from operations import rediscache
 from operations.page_samples import all_samples
 from operations.pagecache import HEADER
-from tests.browser.server import free_port
+from tests.redis_server import MISSING, RedisServer
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(
-        subprocess.run(["which", "redis-server"], capture_output=True).returncode != 0,
-        reason="redis-server is not installed",
-    ),
+    pytest.mark.skipif(bool(MISSING), reason=MISSING),
 ]
 
 RETRY_SECONDS = 0.3  # instead of production's 5, so that a test need not wait long
 ABOUT = "/ca/qui-som/"
 ABOUT_LINK = 'href="/en/about-the-network/"'
-
-
-class RedisServer:
-    """A ``redis-server`` of this test's own, without persistence, on a free port."""
-
-    def __init__(self):
-        self.port = free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.process = None
-
-    def start(self):
-        self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1"]
-            + ["--save", "", "--appendonly", "no", "--loglevel", "warning"],
-            stdout=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 10
-        while (
-            subprocess.run(
-                ["redis-cli", "-p", str(self.port), "ping"], capture_output=True, text=True
-            ).stdout.strip()
-            != "PONG"
-        ):
-            assert time.monotonic() < deadline, "redis-server did not start"
-            time.sleep(0.05)
-
-    def stop(self):
-        if self.process is not None:
-            os.kill(self.process.pid, signal.SIGCONT)
-            self.process.kill()
-            self.process.wait()
-            self.process = None
-
-    def pause(self):
-        os.kill(self.process.pid, signal.SIGSTOP)
-
-    def resume(self):
-        os.kill(self.process.pid, signal.SIGCONT)
 
 
 @pytest.fixture
