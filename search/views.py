@@ -33,6 +33,13 @@ def _language_options(params, results):
     return options
 
 
+def _active_filters(results):
+    """The chosen facet values, each with the link that removes it (the results' chips)."""
+    if not results:
+        return []
+    return [option for facet in results.facets for option in facet.options if option.selected]
+
+
 @never_cache  # each search is counted in the analytics, and results follow the live index
 @require_GET
 def search_page(request):
@@ -63,6 +70,7 @@ def search_page(request):
         "search_query": params.q,
         "current_language": language,
         "language_options": _language_options(params, results),
+        "active_filters": _active_filters(results),
         "all_languages_url": params.url(lang=engine.ALL_LANGUAGES, page=1),
         "sorts": [("relevance", _("Relevance")), ("date", _("Newest first"))],
         "per_page_choices": engine.PER_PAGE_CHOICES,

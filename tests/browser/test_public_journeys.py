@@ -29,8 +29,8 @@ def test_search_with_filters(page):
     results = page.locator("main h3 a")
     expect(results.first).to_be_visible()
     unfiltered = results.count()
-    # Results come first; the filters are folded under their heading until opened.
-    page.locator("details.search__filters > summary").click()
+    # On a desktop the filters are a sidebar, unfolded (on a phone: test_search_on_a_phone).
+    expect(page.locator("details.search__filters > summary")).to_be_hidden()
     facet_option = (
         page.locator("main nav ul li a:not([aria-current])")
         .filter(has_text=re.compile(r"\(\d+\)"))
