@@ -13,7 +13,8 @@ _rendered = {}
 @pytest.fixture
 def public_html_pages(db, client):
     """``{(kind, language): (path, html)}`` for every sample that answers with HTML,
-    plus a search with a query and the 404 page, which every visitor can reach.
+    plus a search with a query, one with a chosen filter, and the 404 page, which
+    every visitor can reach.
 
     Rendered once per worker, inside the first test that asks, and handed to the
     others: each test that reads them changes nothing before, and each starts from
@@ -27,6 +28,13 @@ def _render(client):
     samples = [(s.kind, s.language, s.path) for s in all_samples()]
     for language in ("ca", "es", "en"):
         samples.append(("view:search?q", language, f"/{language}/search/?q=habitatge"))
+        samples.append(  # with a chosen filter: its chip, the filters' count
+            (
+                "view:search?q&type",
+                language,
+                f"/{language}/search/?q=habitatge&lang=all&type=knowledge.guidepage",
+            )
+        )
         samples.append(("404", language, f"/{language}/no-such-page-here/"))
     pages = {}
     for kind, language, path in samples:
