@@ -19,8 +19,10 @@ class OperationsConfig(AppConfig):
             pagecache,
             public_snapshot,
             revision_loading,
+            slug_once,
             workflow_emails,
             workflow_lookup,
+            workflow_start,
         )
 
         # Before Wagtail's and modelsearch's own ``ready`` connect their receivers.
@@ -32,6 +34,8 @@ class OperationsConfig(AppConfig):
         known_objects.install()
         known_objects.install_bulk_choices()
         workflow_emails.install()
+        workflow_start.install()
+        slug_once.install()
 
         pagecache.connect_purge_signals()
         public_snapshot.connect()

@@ -83,8 +83,16 @@ class StaleSaveView(EditView):
         return self.render_to_response(self.get_context_data())
 
 
+#: Set on its page by the edit view (``operations.edit_view``): the latest revision it
+#: read at the start of this very request.
+LATEST_REVISION_READ = "_latest_revision_read_by_the_edit_view"
+
+
 def _latest_revision(page):
-    """The page's latest revision as the database has it now, in one query."""
+    """The page's latest revision as the database has it now: as the edit view read it
+    a moment ago in this request, or in one query."""
+    if LATEST_REVISION_READ in page.__dict__:
+        return page.__dict__[LATEST_REVISION_READ]
     record = Page.objects.select_related("latest_revision").only("latest_revision").get(pk=page.pk)
     return record.get_latest_revision()
 

@@ -31,11 +31,12 @@ from modelcluster.models import get_all_child_relations
 
 from django.db.models import prefetch_related_objects
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.viewsets.pages import PageViewSet
 
-from . import known_objects
+from . import edit_conflicts, known_objects, workflow_lookup
 
 
 class PageEditView(EditView):
@@ -74,6 +75,8 @@ class PageEditView(EditView):
             page._current_workflow_states = record._current_workflow_states
         page.__dict__["scheduled_revision"] = self.scheduled_revision
         page.latest_revision = self.latest_revision
+        page.__dict__[edit_conflicts.LATEST_REVISION_READ] = self.latest_revision
+        workflow_lookup.hold_answer(page)
 
     def get_page_for_status(self):
         page = super().get_page_for_status()
@@ -82,6 +85,12 @@ class PageEditView(EditView):
         return page
 
     def get_translations(self):
+        if self.request.method == "POST":
+            # Shown by the form's side panel only: a valid POST redirects without it.
+            return SimpleLazyObject(self._translations)
+        return self._translations()
+
+    def _translations(self):
         user = self.request.user
         translations = (
             self.page.get_translations()

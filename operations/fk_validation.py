@@ -26,7 +26,8 @@ def _held(field, value, instance):
         return (
             target is not None
             and not target._state.adding
-            and getattr(target, field.remote_field.field_name) == value
+            # The column (``page_ptr_id`` for a key to a page type), not the parent object.
+            and getattr(target, field.target_field.attname) == value
         )
     if field.remote_field.model is ContentType and field.remote_field.field_name == "id":
         try:

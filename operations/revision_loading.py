@@ -12,7 +12,9 @@ The tags widget then read each tag again, one query per tag.
 every reference of the page and of its inline rows (nested ones too), read each
 referenced model once, then drop or blank the dangling ones exactly as
 ``modelcluster`` does (``CASCADE``: an inline row is dropped, the page's own
-field blanked; ``SET_NULL``: blanked; ``DO_NOTHING``: kept). The objects read
+field blanked; ``SET_NULL``: blanked; ``DO_NOTHING``: kept). Content types come
+from Django's content-type cache (kept for the process once read), as
+``operations.fk_validation`` takes them. The objects read
 are left in the rows' relation caches, so a row's ``tag`` or ``document`` is
 not read a second time (nor by its chooser: ``operations.known_objects``).
 Loading without ``check_fks`` is untouched.
@@ -30,6 +32,7 @@ from collections import defaultdict
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel, get_all_child_relations
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import ForeignObjectRel
@@ -94,8 +97,21 @@ def _read(target, field_name, values):
     (``page_ptr``) names the parent row by its id, not by the parent object.
     """
     attname = target._meta.get_field(field_name).attname
+    if target is ContentType and attname == "id":
+        return _content_types(values)
     objects = target._default_manager.filter(**{f"{field_name}__in": values})
     return {getattr(obj, attname): obj for obj in objects}
+
+
+def _content_types(ids):
+    """From Django's content-type cache (kept for the process once read)."""
+    found = {}
+    for pk in ids:
+        try:
+            found[pk] = ContentType.objects.get_for_id(pk)
+        except ContentType.DoesNotExist:
+            continue
+    return found
 
 
 def without_dangling(model, data, strict, found):

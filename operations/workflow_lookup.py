@@ -8,6 +8,10 @@ one answer. Both are answered here from one query over the page's ancestors
 (read from its tree path, with no query), with Wagtail's rule unchanged: the
 active workflow assigned to the page or to its nearest ancestor. Inside a GET
 (``operations.request_memo``) the answer is kept for the rest of the request.
+
+A POST of the edit view asks twice too (choosing *Submit*, then starting the
+workflow): its page holds the first answer (``hold_answer``). Saving or
+submitting a page changes no workflow assignment, nor where the page is.
 """
 
 from django.conf import settings
@@ -32,11 +36,25 @@ def _nearest_workflow(page):
     return assignment.workflow if assignment is not None else None
 
 
+_HELD = "_held_workflow_answer"
+
+
+def hold_answer(page):
+    """Keep the answer on this page instance once asked (an edit view's page, for its request)."""
+    page.__dict__.setdefault(_HELD, {})
+
+
 def workflow_for(page):
     """The active workflow of ``page`` or its nearest ancestor, or None."""
     if not getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True) or not page.path:
         return None
-    return once_per_request(("page_workflow", page.pk), lambda: _nearest_workflow(page))
+    held = page.__dict__.get(_HELD)
+    if held is not None and "workflow" in held:
+        return held["workflow"]
+    workflow = once_per_request(("page_workflow", page.pk), lambda: _nearest_workflow(page))
+    if held is not None:
+        held["workflow"] = workflow
+    return workflow
 
 
 def install():
