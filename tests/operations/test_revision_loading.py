@@ -8,6 +8,7 @@ names without one query per tag.
 
 import pytest
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -15,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page
+from wagtail.models import Page, Revision
 
 from groups.models import WorkingGroupPage
 from knowledge.models import GuidePage, KnowledgeAttachment
@@ -87,3 +88,19 @@ def test_a_key_to_a_page_type_keeps_its_page():
     item.save_revision()
     loaded = Page.objects.get(pk=item.pk).get_latest_revision_as_object()
     assert loaded.related_group_id == group.pk
+
+
+def test_a_revision_takes_its_content_types_from_djangos_cache():
+    guide = GuidePage.objects.filter(locale__language_code="ca").first()
+    revision = guide.save_revision()
+    ContentType.objects.clear_cache()
+
+    def content_type_reads():
+        with CaptureQueriesContext(connection) as queries:
+            loaded = Revision.objects.get(pk=revision.pk).as_object()
+        assert loaded.title == guide.title
+        statements = [query["sql"] for query in queries.captured_queries]
+        return [sql for sql in statements if 'FROM "django_content_type"' in sql]
+
+    assert content_type_reads()  # the first load fills the cache
+    assert content_type_reads() == []
