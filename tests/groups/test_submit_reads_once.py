@@ -33,7 +33,7 @@ WORKFLOW_ASSIGNMENT = 'FROM "wagtailcore_workflowpage"'
 SLUG_QUESTION = re.compile(r'"wagtailcore_page"\."slug" = ')
 # The edit view's own list (``PageEditView.get_translations``): the group page's type.
 TRANSLATIONS = re.compile(
-    r'"translation_key" = \'\w+\' AND NOT \("groups_workinggrouppage"\."page_ptr_id" = '
+    r'"translation_key" = \'[^\']+\'(::uuid)? AND NOT \("groups_workinggrouppage"\."page_ptr_id" = '
 )
 
 
