@@ -9,6 +9,7 @@ and lists the oldest request first: whoever waited longest is answered first.
 """
 
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -16,6 +17,8 @@ from django.shortcuts import get_object_or_404, redirect
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.models import Page, TaskState
+
+from operations.held_publication import share_decision_objects
 
 from .review import decision_message, is_open_step, not_in_review_message
 
@@ -41,19 +44,37 @@ class ReviewActionView(WorkflowActionView):
 
     submit_url_name = REVIEW_ACTION_URL_NAME
 
-    def get_task_state(self):
-        task_state = get_object_or_404(
-            TaskState.objects.select_related("workflow_state", "task"), id=self.task_state_id
+    def setup(self, request, *args, **kwargs):
+        self.requested_step_id = kwargs.get("task_state_id")
+        super().setup(request, *args, **kwargs)
+
+    def get_object(self):
+        """The page as its own type, read from the step the URL names: the step, its
+        workflow, workflow state and revision in one query, then the page."""
+        step = get_object_or_404(
+            TaskState.objects.select_related("workflow_state__workflow", "task", "revision"),
+            id=self.requested_step_id,
         ).specific
-        if task_state.workflow_state.object_id != str(self.object.pk):
+        workflow_state = step.workflow_state
+        page_type = ContentType.objects.get_for_id(workflow_state.content_type_id).model_class()
+        if (
+            workflow_state.object_id != str(self.pk)
+            or page_type is None
+            or not issubclass(page_type, Page)
+        ):
             raise Http404("That review step belongs to another page.")
-        return task_state
+        self.step = step
+        return get_object_or_404(page_type._default_manager, pk=self.pk)
+
+    def get_task_state(self):
+        return self.step
 
     def dispatch(self, request, *args, **kwargs):
         if not is_open_step(self.task_state):
             return self.not_in_review(request)
         # The page's workflow in progress, just read: Wagtail's check need not ask again.
         self.object._current_workflow_states = [self.task_state.workflow_state]
+        share_decision_objects(self.task_state, self.object)
         return super().dispatch(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):

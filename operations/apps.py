@@ -14,12 +14,14 @@ class OperationsConfig(AppConfig):
             csv_cells,
             draft_saves,
             fk_validation,
+            inline_rows,
             known_objects,
             login_throttle,
             pagecache,
             public_snapshot,
             revision_loading,
             slug_once,
+            workflow_decisions,
             workflow_emails,
             workflow_lookup,
             workflow_start,
@@ -27,6 +29,7 @@ class OperationsConfig(AppConfig):
 
         # Before Wagtail's and modelsearch's own ``ready`` connect their receivers.
         draft_saves.install()
+        inline_rows.install()
         revision_loading.install()
         revision_loading.install_decision_log()
         fk_validation.install()
@@ -36,6 +39,7 @@ class OperationsConfig(AppConfig):
         workflow_emails.install()
         workflow_start.install()
         slug_once.install()
+        workflow_decisions.install()
 
         pagecache.connect_purge_signals()
         public_snapshot.connect()

@@ -64,6 +64,12 @@ def unless_draft_bookkeeping(receiver):
     return wrapper
 
 
+def being_published(instance):
+    """Whether ``instance`` is the page ``PublishRevisionAction`` is publishing now."""
+    page = _publishing.get()
+    return page is not None and page.pk is not None and instance is page
+
+
 def refreshed_by_the_publication(instance):
     """Whether ``instance`` is the page being made live, or one of its inline rows."""
     page = _publishing.get()

@@ -17,7 +17,9 @@ from Django's content-type cache (kept for the process once read), as
 ``operations.fk_validation`` takes them. The objects read
 are left in the rows' relation caches, so a row's ``tag`` or ``document`` is
 not read a second time (nor by its chooser: ``operations.known_objects``).
-Loading without ``check_fks`` is untouched.
+Loading without ``check_fks`` is untouched. Objects the caller holds (read in
+this request, so they exist: ``holding()``, used when a review's approval
+publishes) are not read again.
 
 A review decision is not a reason to rebuild the page at all: Wagtail's
 ``TaskState.log_state_change_action`` turned the revision into a whole page
@@ -27,7 +29,9 @@ the revision's own name (``Revision.object_str``, ``str()`` of that very page
 when the revision was saved).
 """
 
+import contextvars
 from collections import defaultdict
+from contextlib import contextmanager
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel, get_all_child_relations
@@ -90,6 +94,26 @@ def existing_targets(model, data):
     return {key: _read(*key, values) for key, values in wanted.items()}
 
 
+_held = contextvars.ContextVar("held_objects", default=())
+
+
+@contextmanager
+def holding(*objects):
+    """Objects read in this request (so they exist) that need not be read to be checked."""
+    token = _held.set(tuple(obj for obj in objects if obj is not None and obj.pk is not None))
+    try:
+        yield
+    finally:
+        _held.reset(token)
+
+
+def _held_targets(target, field_name, values):
+    """``{value: object}`` for the values the caller's held objects answer (``holding``)."""
+    if target._meta.pk.name != field_name:
+        return {}
+    return {obj.pk: obj for obj in _held.get() if isinstance(obj, target) and obj.pk in values}
+
+
 def _read(target, field_name, values):
     """``{value: object}`` for the objects of ``target`` whose ``field_name`` is among ``values``.
 
@@ -99,8 +123,12 @@ def _read(target, field_name, values):
     attname = target._meta.get_field(field_name).attname
     if target is ContentType and attname == "id":
         return _content_types(values)
-    objects = target._default_manager.filter(**{f"{field_name}__in": values})
-    return {getattr(obj, attname): obj for obj in objects}
+    found = _held_targets(target, field_name, values)
+    rest = values - found.keys()
+    if rest:
+        objects = target._default_manager.filter(**{f"{field_name}__in": rest})
+        found.update((getattr(obj, attname), obj) for obj in objects)
+    return found
 
 
 def _content_types(ids):

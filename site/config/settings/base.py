@@ -257,6 +257,8 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "documents.image_forms.ImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# Wagtail's publication of an approved page, reusing what the review read (operations).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "operations.workflow_finish.publish_workflow_state"
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 # The API's ?search= reads Wagtail's own index, which holds drafts: off (a 400 that says so).
