@@ -7,8 +7,9 @@ page for the decision's log entry, the workflow state's page and its latest
 revision to publish, the revision's page again, the workflow state's open step
 (the very step decided), the previous revision's page to compare titles. The
 page holds no newer state than the row read at the start of the request: none
-of these reads can answer differently, and ``share_decision_objects`` puts the
-objects read into those relations' caches.
+of these reads can answer differently: ``share_decision_objects`` puts the
+objects read into those relations' caches, and the publication below gives the
+previous revision the page it holds.
 
 ``HeldPagePublication`` is Wagtail's ``PublishPageRevisionAction`` (used for a
 finished workflow by ``operations.workflow_finish``) with three answers it
