@@ -123,10 +123,14 @@ class DemoServer:
             self.env["DATABASE_URL"] = self.postgres.create(template=demo.template.name)
         else:
             shutil.copyfile(demo.sqlite_file, self.workdir / "db.sqlite3")
+        # One Django start for both: each costs seconds.
         self.manage(
-            "shell", "-c", "from home.demo.copies import fit_to_settings; fit_to_settings()"
+            "shell",
+            "-c",
+            "from django.core.management import call_command; "
+            "from home.demo.copies import fit_to_settings; "
+            "fit_to_settings(); call_command('collectstatic', interactive=False, verbosity=0)",
         )
-        self.manage("collectstatic", "--noinput", "-v0")
         return self
 
     def start(self, workers=2):

@@ -131,10 +131,12 @@ def secretariat(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("filename", HOSTILE)
 def test_an_upload_answers_at_once_and_the_worker_marks_the_file(
-    secretariat, tight_limits, outcomes, django_capture_on_commit_callbacks, filename
+    secretariat, tight_limits, outcomes, django_capture_on_commit_callbacks
 ):
+    # The way from the upload to the worker is the same for every file; which hostile
+    # files the box stops is the test above's.
+    filename = "forged-sizes.docx"
     tight_limits.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     with django_capture_on_commit_callbacks(execute=True):
         response = secretariat.post(
