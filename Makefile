@@ -11,6 +11,11 @@ BASE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test lint install migrate demo serve messages check clean bench-load
 
+# Python keeps compiled modules (and pytest its rewritten tests) in __pycache__, which git
+# ignores: where the environment turns that off, every process of the suite (its workers,
+# each manage.py and gunicorn it starts) would compile the project again, seconds each.
+unexport PYTHONDONTWRITEBYTECODE
+
 run: install migrate demo
 	$(MANAGE) collectstatic --noinput -v0
 	@BASE_URL=$(BASE_URL) $(MANAGE) email_destination
