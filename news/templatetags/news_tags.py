@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from language.grammar import of_name
 from news import queries
+from news.timezones import EVENT_TIME_ZONE_NAME
 
 register = template.Library()
 
@@ -56,6 +57,12 @@ def news_feed_links(context, group=None):
 def news_subscribe_links(group=None):
     """The same feeds as visible links, for people (not only feed readers) to find them."""
     return {"links": feed_links(group)}
+
+
+@register.simple_tag
+def event_time_zone():
+    """The time zone events are shown in (``settings.TIME_ZONE``), for a reader to see."""
+    return EVENT_TIME_ZONE_NAME
 
 
 @register.simple_tag

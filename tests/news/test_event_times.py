@@ -2,6 +2,7 @@
 and in calendars."""
 
 import datetime
+from html import unescape
 
 import icalendar
 import pytest
@@ -105,3 +106,23 @@ def test_an_in_person_event_needs_a_place(agenda):
     with pytest.raises(ValidationError) as error:
         event.clean()
     assert "place" in error.value.message_dict
+
+
+@pytest.mark.parametrize(
+    ("language", "note"),
+    [
+        ("ca", "Els horaris són en hora de Catalunya (Europe/Madrid)."),
+        ("es", "Los horarios están en hora de Cataluña (Europe/Madrid)."),
+        ("en", "Times are in Catalonia's time (Europe/Madrid)."),
+    ],
+)
+def test_the_agenda_names_the_time_zone_of_the_settings_in_its_language(
+    client, settings, language, note
+):
+    from news.models import AgendaPage
+
+    assert settings.TIME_ZONE == "Europe/Madrid"
+    agenda = AgendaPage.objects.get(locale__language_code=language)
+    response = client.get(agenda.url)
+    assert response.status_code == 200
+    assert note in unescape(response.content.decode())
