@@ -230,13 +230,12 @@ def _build(demo, url):
 # they show are made here, once, instead of in every test that renders one (a test's
 # transaction is rolled back, and the renditions it made with it: 35 s of each pass).
 READ_EVERY_PUBLIC_PAGE = """
-from urllib.parse import urlsplit
-from xml.etree import ElementTree
+from django.conf import settings
 from django.test import Client
 from operations.page_samples import all_samples
+from tests.language.crawl import public_paths
 client = Client()
-sitemap = ElementTree.fromstring(client.get("/sitemap.xml").content)
-paths = {urlsplit(loc.text).path for loc in sitemap.iter() if loc.tag.endswith("loc")}
+paths = {path for code, _name in settings.LANGUAGES for path in public_paths(client, code)}
 paths |= {sample.path for sample in all_samples()}
 failed = {path: status for path in sorted(paths) if (status := client.get(path).status_code) != 200}
 assert not failed, failed

@@ -198,12 +198,15 @@ def restored(request, _restorations, tmp_path_factory):
         archive = workdir / "source.tar.gz"
         manifest = create_backup(archive)
         target = TargetDatabase(workdir / "target", ensure_built())
+        # Kept before the restore runs: the module's end drops its database whatever happens.
+        restoration = Restoration(archive, manifest["rows"], search_before, target, answers={})
+        _restorations["site"] = restoration
         target.manage("restore", "--no-input", str(archive))
-        script = ASK_THE_RESTORED_SITE.format(archive=str(workdir / "restored.tar.gz"), words=WORDS)
-        answers = json.loads(target.manage("shell", "-c", script).strip().splitlines()[-1])
-        answers["archive"] = workdir / "restored.tar.gz"
-        _restorations["site"] = Restoration(
-            archive, manifest["rows"], search_before, target, answers
+        restored_archive = workdir / "restored.tar.gz"
+        script = ASK_THE_RESTORED_SITE.format(archive=str(restored_archive), words=WORDS)
+        restoration.answers.update(
+            json.loads(target.manage("shell", "-c", script).strip().splitlines()[-1]),
+            archive=restored_archive,
         )
     return _restorations["site"]
 
